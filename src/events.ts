@@ -1,0 +1,64 @@
+import type { ChatErrorInfo, ChatMessage } from './conversation/message.js';
+import type { ChatRequest } from './transport/request.js';
+
+/** Fired before a message is sent; cancel it to stop the request. */
+export interface StreamChatSendDetail {
+  /** The user's message as it will be added to the conversation. */
+  message: ChatMessage;
+  /** The request about to be made (url, method, headers, body). */
+  request: ChatRequest;
+}
+
+/** Fired when an answer has finished streaming. */
+export interface StreamChatCompleteDetail {
+  /** The finished assistant message. */
+  message: ChatMessage;
+  /** The conversation id the server assigned, if any. */
+  conversationId?: string;
+}
+
+/** Fired when a request or stream fails. */
+export interface StreamChatErrorDetail {
+  error: ChatErrorInfo;
+  /** The assistant message the error belongs to, with whatever arrived before it. */
+  message: ChatMessage;
+}
+
+/** Fired when the user (or `cancel()`) stops an answer. */
+export interface StreamChatCancelDetail {
+  /** The partial assistant message, now `cancelled`. */
+  message: ChatMessage;
+}
+
+export interface StreamChatEventMap {
+  'stream-chat-send': CustomEvent<StreamChatSendDetail>;
+  'stream-chat-complete': CustomEvent<StreamChatCompleteDetail>;
+  'stream-chat-error': CustomEvent<StreamChatErrorDetail>;
+  'stream-chat-cancel': CustomEvent<StreamChatCancelDetail>;
+}
+
+export type StreamChatEventName = keyof StreamChatEventMap;
+type DetailOf<K extends StreamChatEventName> = StreamChatEventMap[K]['detail'];
+
+/**
+ * Dispatches one of our events: always bubbling and composed (so it leaves the shadow root), with
+ * an object detail. Returns false when a listener cancelled a cancelable event.
+ */
+export function emit<K extends StreamChatEventName>(
+  target: EventTarget,
+  name: K,
+  detail: DetailOf<K>,
+  options: { cancelable?: boolean } = {},
+): boolean {
+  const event = new CustomEvent(name, {
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+    detail,
+  });
+  return target.dispatchEvent(event);
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends StreamChatEventMap {}
+}

@@ -1,0 +1,16 @@
+// Public API without side effects: importing this does not register the element (see define.ts).
+export { StreamChat } from './stream-chat.js';
+export type {
+  StreamChatCancelDetail,
+  StreamChatCompleteDetail,
+  StreamChatErrorDetail,
+  StreamChatEventMap,
+  StreamChatEventName,
+  StreamChatSendDetail,
+} from './events.js';
+export type { ChatErrorInfo, ChatErrorKind, ChatMessage, ChatRole, ChatTool, MessageStatus } from './conversation/message.js';
+export type { ChatRequest, HeadersSource, PrepareRequest } from './transport/request.js';
+export type { StreamStatus } from './transport/stream-controller.js';
+export { StreamParser, wireFormats } from './protocols/index.js';
+export type { FormatName, SseMessage, StreamUpdate, WireFormat } from './protocols/index.js';
+export { MarkdownView } from './markdown/markdown-view.js';

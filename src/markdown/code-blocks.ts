@@ -1,0 +1,78 @@
+// Code block chrome: a header with the language and a Copy button around every <pre>. It is added
+// after sanitizing, by our own code, so the sanitizer policy never has to allow buttons.
+import { highlightCode } from './highlight.js';
+
+const COPIED_MS = 2000;
+
+function infoOf(code: Element): string {
+  const match = /(?:^|\s)language-(\S+)/.exec(code.className);
+  return match ? match[1] : '';
+}
+
+/**
+ * Wraps each `<pre>` of a sanitized fragment in a code block with a header and Copy button.
+ * Finished blocks are highlighted (once); the block still being streamed stays plain, since
+ * highlight.js cannot resume and re-highlighting on every frame would cost O(n^2).
+ */
+export function decorateCodeBlocks(root: DocumentFragment | Element, finished: boolean): Promise<void>[] {
+  const pending: Promise<void>[] = [];
+  for (const pre of Array.from(root.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code') ?? pre;
+    const info = infoOf(code);
+    const block = document.createElement('div');
+    block.className = 'code-block';
+    block.setAttribute('part', 'code-block');
+    const header = document.createElement('div');
+    header.className = 'code-header';
+    const label = document.createElement('span');
+    label.className = 'code-language';
+    label.textContent = info;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-button';
+    button.setAttribute('part', 'copy-button');
+    button.setAttribute('aria-label', info ? `Copy ${info} code` : 'Copy code');
+    button.textContent = 'Copy';
+    header.append(label, button);
+    pre.replaceWith(block);
+    block.append(header, pre);
+    if (finished && code instanceof HTMLElement) {
+      const done = highlightCode(code, info);
+      if (done) pending.push(done);
+    }
+  }
+  return pending;
+}
+
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Clipboard API refused (insecure context, no permission): fall back to a selection copy.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('copy refused');
+  }
+}
+
+/** Copies the code of the block a Copy button belongs to, and says so on the button for a moment. */
+export async function copyCodeBlock(button: HTMLButtonElement): Promise<string | undefined> {
+  const code = button.closest('.code-block')?.querySelector('pre');
+  if (!code) return undefined;
+  const text = code.textContent ?? '';
+  try {
+    await writeClipboard(text);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed';
+  }
+  window.setTimeout(() => (button.textContent = 'Copy'), COPIED_MS);
+  return text;
+}

@@ -1,0 +1,103 @@
+// Syntax highlighting with a private highlight.js core instance. Grammars are imported on first
+// use, so a page that never shows code never downloads one, and only the language named on the
+// fence is used: auto-detection runs every grammar and is too slow for a streaming hot path.
+import hljsCore from 'highlight.js/lib/core';
+import type { LanguageFn } from 'highlight.js';
+
+const hljs = hljsCore.newInstance();
+
+type Loader = () => Promise<{ default: LanguageFn }>;
+
+// Literal import() calls, one per grammar, so every bundler can see and split them.
+const loaders: Record<string, Loader> = {
+  bash: () => import('highlight.js/lib/languages/bash'),
+  c: () => import('highlight.js/lib/languages/c'),
+  cpp: () => import('highlight.js/lib/languages/cpp'),
+  csharp: () => import('highlight.js/lib/languages/csharp'),
+  css: () => import('highlight.js/lib/languages/css'),
+  diff: () => import('highlight.js/lib/languages/diff'),
+  dockerfile: () => import('highlight.js/lib/languages/dockerfile'),
+  go: () => import('highlight.js/lib/languages/go'),
+  graphql: () => import('highlight.js/lib/languages/graphql'),
+  ini: () => import('highlight.js/lib/languages/ini'),
+  java: () => import('highlight.js/lib/languages/java'),
+  javascript: () => import('highlight.js/lib/languages/javascript'),
+  json: () => import('highlight.js/lib/languages/json'),
+  kotlin: () => import('highlight.js/lib/languages/kotlin'),
+  lua: () => import('highlight.js/lib/languages/lua'),
+  makefile: () => import('highlight.js/lib/languages/makefile'),
+  markdown: () => import('highlight.js/lib/languages/markdown'),
+  php: () => import('highlight.js/lib/languages/php'),
+  plaintext: () => import('highlight.js/lib/languages/plaintext'),
+  powershell: () => import('highlight.js/lib/languages/powershell'),
+  python: () => import('highlight.js/lib/languages/python'),
+  r: () => import('highlight.js/lib/languages/r'),
+  ruby: () => import('highlight.js/lib/languages/ruby'),
+  rust: () => import('highlight.js/lib/languages/rust'),
+  scala: () => import('highlight.js/lib/languages/scala'),
+  scss: () => import('highlight.js/lib/languages/scss'),
+  shell: () => import('highlight.js/lib/languages/shell'),
+  sql: () => import('highlight.js/lib/languages/sql'),
+  swift: () => import('highlight.js/lib/languages/swift'),
+  typescript: () => import('highlight.js/lib/languages/typescript'),
+  xml: () => import('highlight.js/lib/languages/xml'),
+  yaml: () => import('highlight.js/lib/languages/yaml'),
+};
+
+const aliases: Record<string, string> = {
+  sh: 'bash', zsh: 'bash', console: 'shell', 'shell-session': 'shell',
+  h: 'c', 'c++': 'cpp', cc: 'cpp', hpp: 'cpp', cs: 'csharp', 'c#': 'csharp',
+  patch: 'diff', docker: 'dockerfile', golang: 'go', gql: 'graphql', toml: 'ini',
+  js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  ts: 'typescript', tsx: 'typescript', mts: 'typescript', jsonc: 'json', json5: 'json',
+  kt: 'kotlin', mk: 'makefile', make: 'makefile', md: 'markdown', text: 'plaintext', txt: 'plaintext',
+  ps: 'powershell', ps1: 'powershell', py: 'python', python3: 'python', rb: 'ruby', rs: 'rust',
+  html: 'xml', htm: 'xml', svg: 'xml', xhtml: 'xml', vue: 'xml', yml: 'yaml', postgres: 'sql',
+  postgresql: 'sql', mysql: 'sql', sqlite: 'sql',
+};
+
+const pending = new Map<string, Promise<boolean>>();
+
+/** The grammar name for a fence's info string (`TS`, `py`, `c++`), or undefined when we have none. */
+export function languageFor(info: string): string | undefined {
+  const name = info.trim().toLowerCase();
+  const canonical = aliases[name] ?? name;
+  return Object.hasOwn(loaders, canonical) ? canonical : undefined;
+}
+
+/** Loads a grammar once; resolves false when it cannot be loaded (offline, blocked chunk). */
+export function loadLanguage(language: string): Promise<boolean> {
+  let loading = pending.get(language);
+  if (!loading) {
+    loading = loaders[language]()
+      .then((module) => {
+        hljs.registerLanguage(language, module.default);
+        return true;
+      })
+      .catch((error: unknown) => {
+        console.warn(`stream-chat: could not load the ${language} grammar`, error);
+        return false;
+      });
+    pending.set(language, loading);
+  }
+  return loading;
+}
+
+function apply(code: HTMLElement, language: string): void {
+  // highlight.js escapes the text it is given; its output is markup of its own spans only.
+  code.innerHTML = hljs.highlight(code.textContent ?? '', { language, ignoreIllegals: true }).value;
+  code.classList.add('hljs');
+}
+
+/**
+ * Highlights a finished code element in place, once. Synchronous when the grammar is already
+ * loaded (no flash of plain text); otherwise the element stays plain until its grammar arrives.
+ */
+export function highlightCode(code: HTMLElement, info: string): Promise<void> | void {
+  const language = languageFor(info);
+  if (!language) return;
+  if (hljs.getLanguage(language)) return apply(code, language);
+  return loadLanguage(language).then((loaded) => {
+    if (loaded) apply(code, language);
+  });
+}

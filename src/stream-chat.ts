@@ -1,0 +1,395 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  applyUpdate,
+  createMessage,
+  historyBefore,
+  normalizeMessages,
+  snapshot,
+} from './conversation/conversation.js';
+import type { ChatMessage } from './conversation/message.js';
+import { emit } from './events.js';
+import { copyCodeBlock } from './markdown/code-blocks.js';
+import { markdown } from './markdown/markdown-directive.js';
+import { styles } from './stream-chat.styles.js';
+import { ChatError } from './transport/errors.js';
+import {
+  buildRequest,
+  resolveHeaders,
+  type ChatRequest,
+  type HeadersSource,
+  type PrepareRequest,
+} from './transport/request.js';
+import { StreamController, type StreamOutcome } from './transport/stream-controller.js';
+
+// Pixels from the bottom within which the log keeps following a growing answer.
+const FOLLOW_THRESHOLD = 48;
+
+const sendIcon = svg`<path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`;
+const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="currentColor"/>`;
+
+/**
+ * A chat that streams answers from a Server-Sent Events endpoint and renders them as sanitized,
+ * highlighted markdown as they arrive.
+ *
+ * @summary Streaming LLM chat in one tag: POST a message, render the SSE answer token by token.
+ *
+ * @slot header - Above the conversation (a title, a model picker).
+ * @slot empty - Shown before the first message, e.g. suggested prompts.
+ * @slot footer - Below the composer (a disclaimer).
+ *
+ * @csspart log - The scrolling conversation.
+ * @csspart message - Every message (with `user-message` or `assistant-message`).
+ * @csspart user-message - A message the user sent.
+ * @csspart assistant-message - An answer.
+ * @csspart bubble - The body of a message.
+ * @csspart code-block - A fenced code block, header included.
+ * @csspart copy-button - The Copy button of a code block.
+ * @csspart tool-badge - A tool call announced by the backend.
+ * @csspart error - The error shown under a failed answer.
+ * @csspart retry-button - The button that re-sends a failed message.
+ * @csspart composer - The message form.
+ * @csspart input - The message textarea.
+ * @csspart send-button - The send button (idle).
+ * @csspart stop-button - The same button while an answer streams.
+ *
+ * @cssprop [--stream-chat-accent=#0969da] - Accent: send button, links, cursor, focus ring.
+ * @cssprop [--stream-chat-accent-text-color=#ffffff] - Text and icons on the accent colour.
+ * @cssprop [--stream-chat-background=#ffffff] - Background of the widget.
+ * @cssprop [--stream-chat-text-color=#1f2328] - Main text colour.
+ * @cssprop [--stream-chat-muted-color=#59636e] - Secondary text: placeholders, notes, code headers.
+ * @cssprop [--stream-chat-border-color=#d1d9e0] - Borders and dividers.
+ * @cssprop [--stream-chat-font-family=system-ui] - Font of the widget.
+ * @cssprop [--stream-chat-font-size=15px] - Base font size.
+ * @cssprop [--stream-chat-radius=12px] - Corner radius of the widget, bubbles and composer.
+ * @cssprop [--stream-chat-spacing=16px] - Padding and gaps.
+ * @cssprop [--stream-chat-user-background=#0969da] - Background of the user's bubbles.
+ * @cssprop [--stream-chat-user-text-color=#ffffff] - Text colour of the user's bubbles.
+ * @cssprop [--stream-chat-assistant-background=transparent] - Background of answers.
+ * @cssprop [--stream-chat-assistant-text-color=#1f2328] - Text colour of answers.
+ * @cssprop [--stream-chat-code-background=#f6f8fa] - Background of code blocks.
+ * @cssprop [--stream-chat-code-text-color=#1f2328] - Text colour of code blocks.
+ * @cssprop [--stream-chat-code-font-family=ui-monospace] - Font of code.
+ * @cssprop [--stream-chat-error-color=#d1242f] - Colour of error messages.
+ *
+ * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
+ * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId? }`.
+ * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage? }, message }`.
+ * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
+ */
+export class StreamChat extends LitElement {
+  static override styles = styles;
+
+  private readonly stream = new StreamController(this);
+
+  @query('.log') private log!: HTMLElement;
+
+  @state() private conversation: ChatMessage[] = [];
+  @state() private draft = '';
+  /** Whether the log follows new text; false once the user scrolls up to read. */
+  private following = true;
+  /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
+  private generation = 0;
+
+  /** The URL the user's messages are sent to. */
+  @property() endpoint = '';
+
+  /** The HTTP method. GET sends the body's fields as query parameters. */
+  @property() method = 'POST';
+
+  /** The wire format of the stream: `auto` (detected from the first events) or a format name: `seeds`, `openai`, `content`, `text`, `json-string`. */
+  @property() format = 'auto';
+
+  /** Placeholder text of the composer. */
+  @property() placeholder = 'Send a message';
+
+  /** How many earlier messages are sent along with each new one as `messages`. */
+  @property({ attribute: 'history-limit', type: Number }) historyLimit = 10;
+
+  /** Disables the composer; nothing can be sent. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Extra request headers: an object or `Headers`, or a function returning one (or a promise of one), called before every request. */
+  @property({ attribute: false }) headers?: HeadersSource;
+
+  /** Extra JSON fields merged into every request body, e.g. `{ run_id: 5, model: "gpt-4o" }`. */
+  @property({ attribute: false }) body?: Record<string, unknown>;
+
+  /** A hook that may rewrite the request (url, method, headers, body) before it is sent. */
+  @property({ attribute: false }) prepareRequest?: PrepareRequest;
+
+  /** The conversation id the server assigned (from `session_info`, `done` events and the like); sent back as `conversation_id`. */
+  @property({ attribute: false }) conversationId?: string;
+
+  /** The conversation: `{ id, role, content, status, tools?, warnings?, error? }` objects, `content` being raw markdown. Assign to restore one. */
+  get messages(): ChatMessage[] {
+    return this.conversation.map(snapshot);
+  }
+  set messages(value: ChatMessage[]) {
+    this.cancel();
+    this.conversation = normalizeMessages(value);
+  }
+
+  /** Whether an answer is being prepared or streamed. */
+  get busy(): boolean {
+    return this.stream.busy;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The controller aborts the request; the pending send() then resolves as cancelled.
+    this.generation += 1;
+  }
+
+  /**
+   * Sends `text`, or the composer's text when omitted. Resolves when the answer has ended, however
+   * it ended; never rejects. A send while an answer streams stops that answer first.
+   */
+  async send(text?: string): Promise<void> {
+    const fromComposer = text === undefined;
+    const content = text ?? this.draft;
+    if (!content.trim() || this.disabled) return;
+    if (this.stream.busy) {
+      if (fromComposer) return;
+      this.cancel();
+    }
+    await this.ask(createMessage('user', content), fromComposer);
+  }
+
+  /** Stops the current answer; what arrived so far is kept, marked cancelled. */
+  cancel(): void {
+    this.generation += 1;
+    if (this.stream.busy) this.stream.abort();
+  }
+
+  /** Stops any answer and empties the conversation (and forgets the conversation id). */
+  clear(): void {
+    this.cancel();
+    this.conversation = [];
+    this.conversationId = undefined;
+    this.following = true;
+  }
+
+  /** Re-sends the user message an answer belonged to, replacing that answer. */
+  private async retry(answer: ChatMessage): Promise<void> {
+    if (this.stream.busy) return;
+    const index = this.conversation.indexOf(answer);
+    const user = this.conversation[index - 1];
+    if (index < 1 || user?.role !== 'user') return;
+    this.conversation = this.conversation.filter((m) => m !== answer);
+    await this.ask(user, false);
+  }
+
+  /**
+   * One round trip: prepare the request, let listeners veto it, then stream the answer into a new
+   * assistant message. The user's message joins the conversation only once the send goes ahead,
+   * so a vetoed send leaves the composer as it was.
+   */
+  private async ask(user: ChatMessage, fromComposer: boolean): Promise<void> {
+    const generation = ++this.generation;
+    this.stream.begin();
+    const existing = this.conversation.indexOf(user);
+    const position = existing === -1 ? this.conversation.length : existing;
+
+    let request: ChatRequest | undefined;
+    let failure: ChatError | undefined;
+    try {
+      request = buildRequest({
+        endpoint: this.endpoint,
+        method: this.method,
+        headers: await resolveHeaders(this.headers),
+        message: user.content,
+        history: historyBefore(this.conversation, position, this.historyLimit),
+        conversationId: this.conversationId,
+        extraBody: this.body,
+      });
+      if (this.prepareRequest) request = (await this.prepareRequest(request)) ?? request;
+    } catch (error) {
+      failure = new ChatError('request', `The request could not be prepared: ${(error as Error)?.message ?? error}`);
+    }
+    if (generation !== this.generation || !this.isConnected) {
+      this.stream.reset();
+      return;
+    }
+    if (request && !emit(this, 'stream-chat-send', { message: snapshot(user), request }, { cancelable: true })) {
+      this.stream.reset();
+      return;
+    }
+
+    const answer = createMessage('assistant', '', 'streaming');
+    const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
+    next.splice(position + 1, 0, answer);
+    this.conversation = next;
+    this.following = true;
+    if (fromComposer) this.draft = '';
+
+    if (!request) {
+      this.stream.reset();
+      this.settle(answer, { status: 'error', error: (failure ?? new ChatError('request', 'No request')).toInfo() });
+      return;
+    }
+    const outcome = await this.stream.run({
+      request,
+      format: this.format,
+      onUpdate: (update) => {
+        if (update.type === 'conversation') this.conversationId = update.id;
+        applyUpdate(answer, update);
+      },
+    });
+    this.settle(answer, outcome);
+  }
+
+  /** Records how an answer ended and tells the page. */
+  private settle(answer: ChatMessage, outcome: StreamOutcome): void {
+    if (outcome.status === 'complete') {
+      answer.status = 'complete';
+      if (outcome.conversationId) this.conversationId = outcome.conversationId;
+      emit(this, 'stream-chat-complete', { message: snapshot(answer), conversationId: this.conversationId });
+    } else if (outcome.status === 'error') {
+      answer.status = 'error';
+      answer.error = outcome.error;
+      emit(this, 'stream-chat-error', { error: { ...outcome.error }, message: snapshot(answer) });
+    } else {
+      answer.status = 'cancelled';
+      emit(this, 'stream-chat-cancel', { message: snapshot(answer) });
+    }
+    this.requestUpdate();
+  }
+
+  private handleInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.send();
+    } else if (event.key === 'Escape' && this.stream.busy) {
+      event.preventDefault();
+      this.cancel();
+    }
+  }
+
+  private handleSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.stream.busy) this.cancel();
+    else void this.send();
+  }
+
+  private handleLogClick(event: Event): void {
+    const button = (event.target as Element).closest?.('.copy-button');
+    if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
+  }
+
+  private handleScroll(): void {
+    const { scrollTop, scrollHeight, clientHeight } = this.log;
+    this.following = scrollHeight - scrollTop - clientHeight < FOLLOW_THRESHOLD;
+  }
+
+  protected override updated(): void {
+    if (this.following && this.log) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  override render() {
+    return html`
+      <slot name="header"></slot>
+      <div
+        class="log"
+        part="log"
+        role="log"
+        aria-label="Conversation"
+        aria-busy=${this.stream.busy ? 'true' : 'false'}
+        @scroll=${this.handleScroll}
+        @click=${this.handleLogClick}
+      >
+        ${this.conversation.length ? this.renderMessages() : this.renderEmpty()}
+      </div>
+      ${this.renderComposer()}
+      <slot name="footer"></slot>
+    `;
+  }
+
+  private renderEmpty() {
+    return html`<div class="empty"><slot name="empty">Ask a question to get started.</slot></div>`;
+  }
+
+  private renderMessages() {
+    return repeat(this.conversation, (m) => m.id, (m) => this.renderMessage(m));
+  }
+
+  private renderMessage(m: ChatMessage) {
+    if (m.role === 'user') {
+      return html`<div class="message user" part="message user-message">
+        <div class="bubble" part="bubble">${m.content}</div>
+      </div>`;
+    }
+    const streaming = m.status === 'streaming';
+    return html`<div class="message assistant" part="message assistant-message" data-status=${m.status}>
+      <div class="bubble" part="bubble">
+        ${this.renderTools(m)}
+        ${streaming && !m.content ? this.renderThinking() : nothing}
+        <div class="markdown" ${markdown(m.content, !streaming)}></div>
+        ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
+        ${m.status === 'cancelled' ? html`<div class="note">Stopped</div>` : nothing}
+        ${m.status === 'error' ? this.renderError(m) : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderTools(m: ChatMessage) {
+    if (!m.tools?.length) return nothing;
+    return html`<ul class="tools" aria-label="Tools used">
+      ${m.tools.map(
+        (t) => html`<li class="tool-badge" part="tool-badge" data-status=${t.status ?? 'running'}>
+          <span class="name">${t.name}</span>${t.status ? html`<span class="state">${t.status}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderThinking() {
+    return html`<div class="thinking" role="status">
+      <span class="dot"></span><span class="dot"></span><span class="dot"></span>
+      <span class="visually-hidden">Thinking…</span>
+    </div>`;
+  }
+
+  private renderError(m: ChatMessage) {
+    return html`<div class="error" part="error" role="alert">
+      <span class="text">${m.error?.message ?? 'Something went wrong'}</span>
+      <button type="button" class="retry-button" part="retry-button" @click=${() => this.retry(m)}>Retry</button>
+    </div>`;
+  }
+
+  private renderComposer() {
+    const busy = this.stream.busy;
+    return html`<form class="composer" part="composer" @submit=${this.handleSubmit}>
+      <label class="visually-hidden" for="input">Message</label>
+      <textarea
+        id="input"
+        class="input"
+        part="input"
+        rows="1"
+        .value=${this.draft}
+        placeholder=${this.placeholder}
+        ?disabled=${this.disabled}
+        @input=${this.handleInput}
+        @keydown=${this.handleKeydown}
+      ></textarea>
+      <button
+        type="submit"
+        class="action"
+        part=${busy ? 'stop-button' : 'send-button'}
+        aria-label=${busy ? 'Stop answer' : 'Send message'}
+        title=${busy ? 'Stop' : 'Send'}
+        ?disabled=${!busy && (this.disabled || !this.draft.trim())}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">${busy ? stopIcon : sendIcon}</svg>
+      </button>
+    </form>`;
+  }
+}
