@@ -1,28 +1,408 @@
-import { expect } from '@open-wc/testing';
-import { chatWith, lastAnswer, nextEvent, serverLog, shadow, sse } from './helpers.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { StreamChat } from '../src/stream-chat.js';
+import { chatWith, lastAnswer, newTestId, nextEvent, serverLog, shadow, sse, until, type Script } from './helpers.js';
 
-describe('<stream-chat> end to end', () => {
-  it('streams a seeds-format answer and fires stream-chat-complete', async () => {
-    const { el, testId } = await chatWith({
+const openaiChunk = (content: string, finish: string | null = null) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta: { content }, finish_reason: finish }],
+});
+
+async function answerOf(script: Script, format?: string) {
+  const { el, testId } = await chatWith(script);
+  if (format) el.format = format;
+  const done = Promise.race([nextEvent(el, 'stream-chat-complete'), nextEvent(el, 'stream-chat-error')]);
+  await el.send('question');
+  const event = await done;
+  await el.updateComplete;
+  return { el, testId, event };
+}
+
+describe('<stream-chat> wire formats (auto-detected)', () => {
+  const cases: [string, Script, string][] = [
+    [
+      'seeds typed events',
+      { chunks: [...sse({ type: 'session_info', session_id: 's1' }, { type: 'tool', tool: 'search_runs' }, { type: 'token', content: 'Run ' }, { type: 'token', content: '*five*' }, { type: 'done' })] },
+      'Run *five*',
+    ],
+    ['content chunks', { chunks: [...sse({ content: 'Hel' }, { content: 'lo' }, { done: true, conversation_id: 'c9' })] }, 'Hello'],
+    ['text chunks ending with the connection', { chunks: [...sse({ text: 'Plain ' }, { text: 'text' })] }, 'Plain text'],
+    ['JSON string data lines', { chunks: [...sse(JSON.stringify('A "quoted" '), JSON.stringify('string'))] }, 'A "quoted" string'],
+    ['OpenAI chat completion chunks', { chunks: [...sse(openaiChunk('Open'), openaiChunk('AI'), openaiChunk('', 'stop'), '[DONE]')] }, 'OpenAI'],
+  ];
+  for (const [name, script, expected] of cases) {
+    it(`renders ${name}`, async () => {
+      const { event } = await answerOf(script);
+      expect(event.type).to.equal('stream-chat-complete');
+      expect(event.detail.message.content).to.equal(expected);
+      expect(event.detail.message.status).to.equal('complete');
+    });
+  }
+
+  it('shows tool badges and remembers the session id for the next message', async () => {
+    const { el, testId } = await answerOf({
+      chunks: [...sse({ type: 'session_info', session_id: 's1' }, { type: 'tool', tool: 'search_runs' }, { type: 'token', content: 'ok' }, { type: 'done' })],
+    });
+    expect(shadow(el).querySelector('[part="tool-badge"]')!.textContent).to.contain('search_runs');
+    expect(el.messages[1].tools).to.deep.equal([{ name: 'search_runs', status: 'running' }]);
+    await el.send('follow-up');
+    const log = await serverLog(testId);
+    expect(log.requests[1].body.conversation_id).to.equal('s1');
+  });
+
+  it('takes the conversation id from a content-format done event', async () => {
+    const { el, event } = await answerOf({ chunks: [...sse({ content: 'x' }, { done: true, conversation_id: 'c9' })] });
+    expect(event.detail.conversationId).to.equal('c9');
+    expect(el.conversationId).to.equal('c9');
+  });
+
+  it('uses a forced format and ignores messages of other formats', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const { event } = await answerOf({ chunks: [...sse({ text: 'ignored' }, { content: 'kept' }, { done: true })] }, 'content');
+      expect(event.detail.message.content).to.equal('kept');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('skips data that is not JSON, with a console warning, and keeps going', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const { event } = await answerOf({ chunks: ['data: {not json\n\n', ': keep-alive comment\n\n', 'data:\n\n', ...sse({ content: 'fine' }, { done: true })] });
+      expect(event.detail.message.content).to.equal('fine');
+      expect(warnings.length).to.be.greaterThan(0);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('reads a 2xx JSON response as a non-streaming answer', async () => {
+    const { event } = await answerOf({
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'Not **streamed**' } }] })],
+    });
+    expect(event.detail.message.content).to.equal('Not **streamed**');
+  });
+
+  it('copes with awkward network chunking: split UTF-8, CRLF, and split data fields', async () => {
+    const bytes = Array.from(new TextEncoder().encode('data: {"content":"h\u00e9llo \u{1F600}"}\r\n\r\n'));
+    const { event } = await answerOf({
       chunks: [
-        ...sse({ type: 'session_info', session_id: 's-42' }),
-        ...sse({ type: 'token', content: 'Hello ' }),
-        { delay: 30 },
-        ...sse({ type: 'token', content: '**world**' }),
-        ...sse({ type: 'done' }),
+        { bytes: bytes.slice(0, 19) }, { delay: 5 }, { bytes: bytes.slice(19, 23) }, { delay: 5 },
+        { bytes: bytes.slice(23, bytes.length - 3) }, { delay: 5 }, { bytes: bytes.slice(bytes.length - 3, bytes.length - 2) }, { delay: 5 },
+        { bytes: bytes.slice(bytes.length - 2) },
+        'da', 'ta: {"done": tr', 'ue}\n', '\n',
       ],
     });
-    const complete = nextEvent(el, 'stream-chat-complete');
-    void el.send('Hi there');
-    const event = await complete;
-    expect(event.detail.message.content).to.equal('Hello **world**');
-    expect(event.detail.message.status).to.equal('complete');
-    expect(event.detail.conversationId).to.equal('s-42');
-    await el.updateComplete;
-    expect(lastAnswer(el).innerHTML).to.contain('<strong>world</strong>');
+    expect(event.detail.message.content).to.equal('h\u00e9llo \u{1F600}');
+  });
+});
+
+describe('<stream-chat> requests', () => {
+  it('POSTs JSON with the message, earlier messages up to history-limit, and extra body fields', async () => {
+    const done = sse({ content: 'a' }, { done: true });
+    const { el, testId } = await chatWith({ chunks: done }, { run_id: 5 });
+    el.historyLimit = 2;
+    await el.send('one');
+    await el.send('two');
+    await el.send('three');
     const log = await serverLog(testId);
-    expect(log.requests).to.have.length(1);
-    expect(log.requests[0].body.message).to.equal('Hi there');
-    expect(shadow(el).querySelector('.user .bubble')!.textContent).to.equal('Hi there');
+    expect(log.requests).to.have.length(3);
+    const last = log.requests[2];
+    expect(last.method).to.equal('POST');
+    expect(last.headers['content-type']).to.equal('application/json');
+    expect(last.headers.accept).to.equal('text/event-stream');
+    expect(last.body.message).to.equal('three');
+    expect(last.body.run_id).to.equal(5);
+    expect(last.body.messages).to.deep.equal([
+      { role: 'user', content: 'two' },
+      { role: 'assistant', content: 'a' },
+    ]);
+    expect(log.requests[0].body.messages).to.deep.equal([]);
+  });
+
+  it('calls a headers function before every request and accepts a Headers instance', async () => {
+    const { el, testId } = await chatWith({ chunks: sse({ content: 'a' }, { done: true }) });
+    let calls = 0;
+    el.headers = async () => new Headers({ Authorization: `Bearer token-${++calls}` });
+    await el.send('one');
+    await el.send('two');
+    const log = await serverLog(testId);
+    expect(log.requests.map((r) => r.headers.authorization)).to.deep.equal(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('lets prepareRequest rewrite the request', async () => {
+    const { el, testId } = await chatWith({ chunks: sse({ content: 'a' }, { done: true }) });
+    el.prepareRequest = (request) => ({ ...request, headers: { ...request.headers, 'x-run': '5' }, body: { ...request.body, model: 'gpt-x' } });
+    await el.send('hi');
+    const [request] = (await serverLog(testId)).requests;
+    expect(request.headers['x-run']).to.equal('5');
+    expect(request.body.model).to.equal('gpt-x');
+  });
+
+  it('fires a cancelable stream-chat-send with the message and request; cancelling sends nothing and keeps the draft', async () => {
+    const { el, testId } = await chatWith({ chunks: sse({ content: 'a' }, { done: true }) });
+    let detail: unknown;
+    el.addEventListener('stream-chat-send', (e) => {
+      detail = e.detail;
+      e.preventDefault();
+    });
+    const input = shadow(el).querySelector('textarea')!;
+    input.focus();
+    await sendKeys({ type: 'keep me' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const { message, request } = detail as { message: { content: string; role: string }; request: { url: string; body: { message: string } } };
+    expect(message).to.include({ role: 'user', content: 'keep me' });
+    expect(request.url).to.equal('/test-sse');
+    expect(request.body.message).to.equal('keep me');
+    expect((await serverLog(testId)).requests).to.have.length(0);
+    expect(input.value).to.equal('keep me');
+    expect(el.messages).to.have.length(0);
+  });
+
+  it('makes exactly one POST even when the tab is hidden and shown mid-stream', async () => {
+    const { el, testId } = await chatWith({ chunks: [...sse({ content: 'part' }), { delay: 300 }, ...sse({ content: ' two' }, { done: true })] });
+    const done = nextEvent(el, 'stream-chat-complete');
+    void el.send('hi');
+    await until(() => lastAnswer(el)?.textContent?.includes('part'));
+    const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')!;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete (document as { hidden?: boolean }).hidden;
+    expect(Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')).to.deep.equal(hidden);
+    const event = await done;
+    expect(event.detail.message.content).to.equal('part two');
+    expect((await serverLog(testId)).requests).to.have.length(1);
+  });
+});
+
+describe('<stream-chat> failures', () => {
+  it('shows an HTTP error with the status and the server message, keeps the user message, and fires stream-chat-error', async () => {
+    const { el, testId, event } = await answerOf({
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ error: { message: 'invalid API token' } })],
+    });
+    expect(event.type).to.equal('stream-chat-error');
+    const { error, message } = (event as CustomEvent).detail;
+    expect(error).to.deep.equal({
+      kind: 'http',
+      status: 401,
+      message: 'The server refused the request (401): invalid API token',
+      serverMessage: 'invalid API token',
+    });
+    expect(message.status).to.equal('error');
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('(401): invalid API token');
+    expect(el.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant']);
+    expect(el.messages[0].content).to.equal('question');
+    expect((await serverLog(testId)).requests).to.have.length(1);
+  });
+
+  it('never renders an HTML error page as markup', async () => {
+    const { el, event } = await answerOf({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      chunks: ['<html><head><title>502 Bad Gateway</title></head><body><script>window.__ran=1</script><h1>Bad Gateway</h1></body></html>'],
+    });
+    const { error } = (event as CustomEvent).detail;
+    expect(error.message).to.equal('The server is unavailable right now (502): 502 Bad Gateway');
+    expect(shadow(el).querySelector('[part="error"] h1, [part="error"] script')).to.be.null;
+    expect((window as unknown as { __ran?: number }).__ran).to.be.undefined;
+  });
+
+  it('uses a plain-text error body as the server message', async () => {
+    const { event } = await answerOf({ status: 500, headers: { 'content-type': 'text/plain' }, chunks: ['database is down'] });
+    expect((event as CustomEvent).detail.error.message).to.equal('The server failed to answer (500): database is down');
+  });
+
+  it('reports a network failure before any response, without retrying', async () => {
+    const el = await fixture<StreamChat>(html`<stream-chat endpoint="http://127.0.0.1:9/unreachable"></stream-chat>`);
+    const failed = nextEvent(el, 'stream-chat-error');
+    await el.send('hello?');
+    const { detail } = await failed;
+    expect(detail.error.kind).to.equal('network');
+    expect(el.messages[0].content).to.equal('hello?');
+  });
+
+  it('keeps the partial answer of a dropped connection as interrupted, and retry re-sends the message once', async () => {
+    const testId = newTestId();
+    const { el } = await chatWith([
+      { chunks: [...sse({ content: 'Partial ' }), { delay: 50 }, { drop: true }] },
+      { chunks: sse({ content: 'Full answer' }, { done: true }) },
+    ]);
+    el.body = { ...el.body, testId };
+    const failed = nextEvent(el, 'stream-chat-error');
+    await el.send('question');
+    const { detail } = await failed;
+    expect(detail.error.kind).to.equal('interrupted');
+    expect(detail.message.content).to.equal('Partial ');
+    await el.updateComplete;
+    expect(lastAnswer(el).textContent).to.contain('Partial');
+    const completed = nextEvent(el, 'stream-chat-complete');
+    shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await completed;
+    const log = await serverLog(testId);
+    expect(log.requests).to.have.length(2);
+    expect(log.requests[1].body.message).to.equal('question');
+    expect(el.messages.map((m) => [m.role, m.content, m.status])).to.deep.equal([
+      ['user', 'question', 'complete'],
+      ['assistant', 'Full answer', 'complete'],
+    ]);
+  });
+
+  it('treats an OpenAI stream that ends without [DONE] or finish_reason as interrupted', async () => {
+    const { event } = await answerOf({ chunks: sse(openaiChunk('cut')) });
+    expect(event.type).to.equal('stream-chat-error');
+    const { error, message } = (event as CustomEvent).detail;
+    expect(error.kind).to.equal('interrupted');
+    expect(message.content).to.equal('cut');
+  });
+
+  it('ends the answer on an error event inside the stream', async () => {
+    const { el, event } = await answerOf({ chunks: sse({ type: 'token', content: 'Half' }, { type: 'error', message: 'model crashed' }) });
+    const { error, message } = (event as CustomEvent).detail;
+    expect(error.kind).to.equal('server');
+    expect(error.message).to.equal('model crashed');
+    expect(message.content).to.equal('Half');
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('model crashed');
+  });
+});
+
+describe('<stream-chat> stopping', () => {
+  const hanging: Script = { chunks: [...sse({ content: 'Streaming...' }), { hang: true }] };
+
+  it('stop aborts the request (the server sees it close), keeps the partial answer and fires stream-chat-cancel', async () => {
+    const { el, testId } = await chatWith(hanging);
+    const sent = el.send('go');
+    await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
+    expect(shadow(el).querySelector('.cursor'), 'cursor while streaming').to.exist;
+    const stop = shadow(el).querySelector<HTMLButtonElement>('[part="stop-button"]')!;
+    expect(stop.getAttribute('aria-label')).to.equal('Stop answer');
+    const cancelled = nextEvent(el, 'stream-chat-cancel');
+    stop.click();
+    const { detail } = await cancelled;
+    await sent;
+    expect(detail.message.status).to.equal('cancelled');
+    expect(detail.message.content).to.equal('Streaming...');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.cursor')).to.be.null;
+    expect(shadow(el).querySelector('[part="send-button"]')).to.exist;
+    await until(async () => false, 0).catch(() => {});
+    let log = await serverLog(testId);
+    for (let i = 0; i < 50 && log.closedByClient === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      log = await serverLog(testId);
+    }
+    expect(log.closedByClient).to.equal(1);
+  });
+
+  it('Escape stops the answer from the keyboard', async () => {
+    const { el } = await chatWith(hanging);
+    void el.send('go');
+    await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
+    shadow(el).querySelector('textarea')!.focus();
+    const cancelled = nextEvent(el, 'stream-chat-cancel');
+    await sendKeys({ press: 'Escape' });
+    await cancelled;
+  });
+
+  it('removing the element aborts its request', async () => {
+    const { el, testId } = await chatWith(hanging);
+    const sent = el.send('go');
+    await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
+    el.remove();
+    await sent;
+    let log = await serverLog(testId);
+    for (let i = 0; i < 50 && log.closedByClient === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      log = await serverLog(testId);
+    }
+    expect(log.closedByClient).to.equal(1);
+    expect(el.messages[1].status).to.equal('cancelled');
+  });
+
+  it('a programmatic send while streaming stops the running answer first', async () => {
+    const { el, testId } = await chatWith([hanging, { chunks: sse({ content: 'second' }, { done: true }) }]);
+    const first = el.send('one');
+    await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
+    await el.send('two');
+    await first;
+    expect(el.messages.map((m) => m.status)).to.deep.equal(['complete', 'cancelled', 'complete', 'complete']);
+    expect((await serverLog(testId)).requests).to.have.length(2);
+  });
+});
+
+describe('<stream-chat> composer and rendering', () => {
+  it('Enter sends, Shift+Enter adds a newline', async () => {
+    const { el, testId } = await chatWith({ chunks: sse({ content: 'ok' }, { done: true }) });
+    const input = shadow(el).querySelector('textarea')!;
+    input.focus();
+    await sendKeys({ type: 'line one' });
+    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ type: 'line two' });
+    expect(input.value).to.equal('line one\nline two');
+    const done = nextEvent(el, 'stream-chat-complete');
+    await sendKeys({ press: 'Enter' });
+    await done;
+    await el.updateComplete;
+    expect(input.value).to.equal('');
+    expect((await serverLog(testId)).requests[0].body.message).to.equal('line one\nline two');
+    expect(shadow(el).activeElement).to.equal(input);
+  });
+
+  it('shows a thinking indicator until the first token', async () => {
+    const { el } = await chatWith({ chunks: [{ delay: 300 }, ...sse({ content: 'now' }, { done: true })] });
+    const sent = el.send('hi');
+    await until(() => shadow(el).querySelector('.thinking'));
+    await sent;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.thinking')).to.be.null;
+  });
+
+  it('renders sanitized markdown with highlighted, copyable code', async () => {
+    const answer = 'Try this:\n\n```js\nconst answer = 42;\n```\n\n[evil](javascript:alert(1)) and <b onclick="x">raw</b>';
+    const { el } = await answerOf({ chunks: sse({ content: answer }, { done: true }) });
+    const view = lastAnswer(el);
+    await until(() => view.querySelector('.hljs-keyword'));
+    expect(view.querySelector('.hljs-keyword')!.textContent).to.equal('const');
+    expect(view.querySelector('a[href^="javascript"]')).to.be.null;
+    expect(view.querySelector('b')).to.be.null;
+    const copy = view.querySelector<HTMLButtonElement>('[part="copy-button"]')!;
+    copy.click();
+    await until(() => copy.textContent === 'Copied');
+    expect(await navigator.clipboard.readText()).to.equal('const answer = 42;\n');
+  });
+
+  it('accepts messages assigned from outside and renders them', async () => {
+    const el = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
+    el.messages = [
+      { id: 'a', role: 'user', content: 'Saved question', status: 'complete' },
+      { id: 'b', role: 'assistant', content: '# Saved answer', status: 'streaming' },
+    ];
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.assistant h1')!.textContent).to.equal('Saved answer');
+    expect(el.messages[1].status).to.equal('error');
+    expect(el.messages[1].error!.kind).to.equal('interrupted');
+    el.clear();
+    await el.updateComplete;
+    expect(el.messages).to.deep.equal([]);
+  });
+
+  it('is accessible when idle and after an answer', async () => {
+    const { el } = await chatWith({ chunks: sse({ content: 'Hello **there**\n\n```py\nx = 1\n```' }, { done: true }) });
+    await expect(el).to.be.accessible();
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('hi');
+    await done;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,0 +1,24 @@
+// Fails when custom-elements.json is stale: regenerates it from the JSDoc in src/ into a temp
+// folder and compares. Fix with `npm run analyze` and commit the result.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// The analyzer resolves --outdir against the working directory, so the scratch folder is relative.
+mkdirSync('node_modules/.cache', { recursive: true });
+const outdir = relative(process.cwd(), mkdtempSync('node_modules/.cache/cem-'));
+try {
+  execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', outdir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const fresh = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+  const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
+    console.error('custom-elements.json is stale: run `npm run analyze` and commit it.');
+    process.exitCode = 1;
+  } else {
+    console.log('custom-elements.json is up to date.');
+  }
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
