@@ -1,6 +1,7 @@
 import commonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
 import { scriptedSse } from './test/server/scripted-sse.mjs';
@@ -8,6 +9,30 @@ import { scriptedSse } from './test/server/scripted-sse.mjs';
 const executablePath = systemChromium();
 // highlight.js's ESM entry re-exports its CommonJS core; bundlers convert it, the dev server needs this.
 const commonjsPlugin = fromRollup(commonjs);
+
+// Ends the run with a plain 'N passed, N failed' line, which CI reads as the test summary.
+function summaryReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load has no results; count it as a failure so it cannot hide.
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed += 1;
+      }
+      console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    },
+  };
+}
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -19,6 +44,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   middleware: [scriptedSse()],
+  reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
