@@ -33,6 +33,16 @@ export async function serverLog(testId: string): Promise<ServerLog> {
   return response.json();
 }
 
+/** The server's log once `predicate` holds (the server learns of a closed connection a little later), or after a second. */
+export async function serverLogWhen(testId: string, predicate: (log: ServerLog) => boolean): Promise<ServerLog> {
+  let log = await serverLog(testId);
+  for (let i = 0; i < 50 && !predicate(log); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    log = await serverLog(testId);
+  }
+  return log;
+}
+
 /** A <stream-chat> wired to the scripted server; each request plays the next script. */
 export async function chatWith(script: Script | Script[], extraBody: Record<string, unknown> = {}) {
   const testId = newTestId();

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, lastAnswer, newTestId, nextEvent, serverLog, shadow, sse, until, type Script } from './helpers.js';
+import { chatWith, lastAnswer, newTestId, nextEvent, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
 
 const openaiChunk = (content: string, finish: string | null = null) => ({
   id: 'chatcmpl-1',
@@ -295,13 +295,7 @@ describe('<stream-chat> stopping', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('.cursor')).to.be.null;
     expect(shadow(el).querySelector('[part="send-button"]')).to.exist;
-    await until(async () => false, 0).catch(() => {});
-    let log = await serverLog(testId);
-    for (let i = 0; i < 50 && log.closedByClient === 0; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      log = await serverLog(testId);
-    }
-    expect(log.closedByClient).to.equal(1);
+    expect((await serverLogWhen(testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
   });
 
   it('Escape stops the answer from the keyboard', async () => {
@@ -320,12 +314,7 @@ describe('<stream-chat> stopping', () => {
     await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
     el.remove();
     await sent;
-    let log = await serverLog(testId);
-    for (let i = 0; i < 50 && log.closedByClient === 0; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      log = await serverLog(testId);
-    }
-    expect(log.closedByClient).to.equal(1);
+    expect((await serverLogWhen(testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
     expect(el.messages[1].status).to.equal('cancelled');
   });
 
