@@ -7,6 +7,12 @@
 // knobs the demo page sets through the element's `body` property:
 //   mock_format:   seeds (default) | openai | content | text | json-string
 //   mock_scenario: normal (default) | slow | drop | stream-error | http-error | unauthorized | json
+//     slow:         session info, then ~4 s of SSE comments before the first token
+//     drop:         part of the answer, then the socket is destroyed
+//     stream-error: part of the answer, then the format's in-stream error event (text and
+//                   json-string have none, so they drop the connection instead)
+//     http-error:   500 with {"error":{"message":...}}; unauthorized: 401 with a plain-text body
+//     json:         the whole answer as one application/json response {"content": ...}
 //
 // openaiProxy() forwards the same requests to a real OpenAI-compatible server, so the API key
 // stays on the dev server and never reaches the page.
@@ -41,7 +47,7 @@ function openaiChunk(stream, delta, finishReason = null) {
 const wireFormats = {
   seeds: {
     start: (sse, stream) => sse.data({ type: 'session_info', session_id: stream.conversationId }),
-    tool: (sse, _stream, name) => sse.data({ type: 'tool', tool: name }),
+    tool: (sse, _stream, name, status) => sse.data({ type: 'tool', tool: name, ...(status && { status }) }),
     warning: (sse, _stream, message) => sse.data({ type: 'warning', message }),
     token: (sse, _stream, content) => sse.data({ type: 'token', content }),
     done: (sse) => {
@@ -255,7 +261,8 @@ export function mockBackend(options = {}) {
           ? body.conversation_id
           : `demo-${Date.now().toString(36)}`,
     };
-    log(`${format}/${scenario} "${preview(body.message)}" -> ${answer.id} (${pieces.length} chunks)`);
+    const streams = !['http-error', 'unauthorized', 'json'].includes(scenario);
+    log(`${format}/${scenario} "${preview(body.message)}" -> ${answer.id}${streams ? ` (${pieces.length} chunks)` : ''}`);
 
     let sent = 0;
     let dropping = false;
@@ -264,7 +271,7 @@ export function mockBackend(options = {}) {
     });
 
     // Failures before any streaming, after a short think.
-    if (scenario === 'http-error' || scenario === 'unauthorized' || scenario === 'json') {
+    if (!streams) {
       await wait(scenario === 'json' ? 900 : 300, signal);
       if (signal.aborted) return;
       if (scenario === 'http-error') {
@@ -292,6 +299,8 @@ export function mockBackend(options = {}) {
     if (answer.tool && wire.tool) {
       wire.tool(sse, stream, answer.tool);
       await wait(700, signal); // the tool "runs"
+      if (signal.aborted) return;
+      wire.tool(sse, stream, answer.tool, 'done');
     }
 
     // drop and stream-error stop somewhere in the middle of the answer.

@@ -53,7 +53,7 @@ describe('<stream-chat> wire formats (auto-detected)', () => {
 
   it('takes the conversation id from a content-format done event', async () => {
     const { el, event } = await answerOf({ chunks: [...sse({ content: 'x' }, { done: true, conversation_id: 'c9' })] });
-    expect(event.detail.conversationId).to.equal('c9');
+    expect((event as CustomEvent<{ conversationId?: string }>).detail.conversationId).to.equal('c9');
     expect(el.conversationId).to.equal('c9');
   });
 

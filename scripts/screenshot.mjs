@@ -1,0 +1,140 @@
+// Screenshots of the demo page in headless Chromium, against the mock backend:
+//   node scripts/screenshot.mjs [outDir=screenshots] [--dist]
+// Writes streaming-light.png (mid-answer), done-light.png, the same two in dark, code-light.png
+// (an answer with code typed into the composer) and error.png.
+// With --dist the page gets the built dist/stream-chat.js instead of the sources (run
+// `vite build` first), which checks the script-tag bundle in a real browser.
+// Prints the browser's console errors and page errors; exits non-zero when a step fails.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { createServer } from 'vite';
+import { chromiumArgs, systemChromium } from './browser.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const useDist = args.includes('--dist');
+const outDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? 'screenshots');
+const bundle = resolve(root, 'dist/stream-chat.js');
+const STREAM_SNAPSHOT_MS = 1500;
+const ANSWER_TIMEOUT_MS = 30_000;
+
+const problems = [];
+let server;
+let browser;
+
+try {
+  await mkdir(outDir, { recursive: true });
+  if (useDist && !existsSync(bundle)) throw new Error(`--dist: ${bundle} is missing; run \`npx vite build\` first`);
+
+  server = await createServer({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { port: 0, host: '127.0.0.1', open: false },
+  });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  const url = `http://127.0.0.1:${port}/demo/index.html`;
+
+  const executablePath = systemChromium();
+  browser = await chromium.launch(executablePath ? { executablePath, args: chromiumArgs } : { args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      const line = `console.${message.type()}: ${message.text()}`;
+      // Chromium logs every non-2xx fetch; the HTTP-error step causes one on purpose.
+      const expected = /^Failed to load resource: the server responded with a status of 500\b/.test(message.text());
+      if (message.type() === 'error' && !expected) problems.push(line);
+      console.log(`  [browser] ${line}`);
+    }
+  });
+  page.on('pageerror', (error) => {
+    problems.push(`page error: ${error.message}`);
+    console.log(`  [browser] page error: ${error.stack ?? error.message}`);
+  });
+  // Count the element's terminal events, so each step can wait for "its" answer to end.
+  await page.addInitScript(() => {
+    window.__chatEvents = [];
+    for (const name of ['stream-chat-send', 'stream-chat-complete', 'stream-chat-error', 'stream-chat-cancel']) {
+      addEventListener(name, () => window.__chatEvents.push(name), true);
+    }
+  });
+
+  if (useDist) {
+    // The page's <script src="/src/define.ts"> gets the bundle; everything else stays the same.
+    await page.route('**/src/define.ts', (route) => route.fulfill({ path: bundle, contentType: 'text/javascript' }));
+    // The lazily loaded grammar chunks resolve relative to the bundle's (rerouted) URL.
+    await page.route('**/src/grammars/*.js', (route) =>
+      route.fulfill({ path: resolve(root, 'dist/grammars', new URL(route.request().url()).pathname.split('/').pop()), contentType: 'text/javascript' }),
+    );
+    console.log(`using ${bundle}`);
+  }
+
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => customElements.get('stream-chat') !== undefined, null, { timeout: 15_000 });
+  // demo.ts wires the buttons after the element is defined and /api/config answered.
+  await page.waitForFunction(() => document.querySelector('#backend-badge')?.textContent?.includes('·'));
+
+  const count = (name) => page.evaluate((n) => window.__chatEvents.filter((e) => e === n).length, name);
+  const shot = async (file) => {
+    await page.screenshot({ path: resolve(outDir, file) });
+    console.log(`wrote ${resolve(outDir, file)}`);
+  };
+
+  /** Clicks a control-bar button and waits for the answer it starts to end with `endEvent`. */
+  async function run(buttonName, endEvent, midStreamFile) {
+    const before = await count(endEvent);
+    await page.getByRole('button', { name: buttonName, exact: true }).click();
+    if (midStreamFile) {
+      await page.waitForTimeout(STREAM_SNAPSHOT_MS);
+      await shot(midStreamFile);
+    }
+    await page.waitForFunction(
+      ([name, n]) => window.__chatEvents.filter((e) => e === name).length > n,
+      [endEvent, before],
+      { timeout: ANSWER_TIMEOUT_MS },
+    );
+    // Let the last render, the highlighter and the log's entry animation settle.
+    await page.waitForTimeout(400);
+  }
+
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: theme === 'light' ? 'Light' : 'Dark', exact: true }).click();
+    await run('Ask a sample question', 'stream-chat-complete', `streaming-${theme}.png`);
+    await shot(`done-${theme}.png`);
+  }
+
+  // A code answer typed into the composer: highlighting, code headers and Copy buttons.
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.getByRole('button', { name: 'Light', exact: true }).click();
+  const completes = await count('stream-chat-complete');
+  await page.locator('stream-chat textarea').fill('Show me the worst runs in SQL');
+  await page.locator('stream-chat textarea').press('Enter');
+  await page.waitForFunction((n) => window.__chatEvents.filter((e) => e === 'stream-chat-complete').length > n, completes, {
+    timeout: ANSWER_TIMEOUT_MS,
+  });
+  await page.waitForTimeout(400);
+  await shot('code-light.png');
+
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await run('HTTP error', 'stream-chat-error');
+  await shot('error.png');
+} catch (error) {
+  problems.push(`script: ${error.stack ?? error.message}`);
+  console.error(error);
+} finally {
+  await browser?.close();
+  await server?.close();
+}
+
+if (problems.length) {
+  console.log(`\n${problems.length} problem(s):`);
+  for (const problem of problems) console.log(`  - ${problem}`);
+  process.exitCode = 1;
+} else {
+  console.log('no console or page errors');
+}
