@@ -370,6 +370,24 @@ describe('<stream-chat> composer and rendering', () => {
     expect(await navigator.clipboard.readText()).to.equal('const answer = 42;\n');
   });
 
+  it('follows a growing answer, and stays put once the user scrolls up to read', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long answer.\n\n`);
+    const { el } = await chatWith({
+      chunks: [...sse(...lines.slice(0, 20).map((content) => ({ content }))), { delay: 200 }, ...sse(...lines.slice(20).map((content) => ({ content })), { done: true })],
+    });
+    const log = shadow(el).querySelector<HTMLElement>('[part="log"]')!;
+    const done = nextEvent(el, 'stream-chat-complete');
+    void el.send('long please');
+    await until(() => lastAnswer(el)?.textContent?.includes('Line 19'));
+    await el.updateComplete;
+    expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.lessThan(2);
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    await done;
+    await el.updateComplete;
+    expect(log.scrollTop).to.equal(0);
+  });
+
   it('accepts messages assigned from outside and renders them', async () => {
     const el = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
     el.messages = [
