@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   applyUpdate,
@@ -318,7 +319,13 @@ export class StreamChat extends LitElement {
   }
 
   private renderMessages() {
-    return repeat(this.conversation, (m) => m.id, (m) => this.renderMessage(m));
+    // A finished message's template is not even re-evaluated while another one streams: the cost
+    // of a frame stays that of the streaming answer, however long the conversation.
+    return repeat(
+      this.conversation,
+      (m) => m.id,
+      (m) => guard([m.content, m.status, m.error, m.warnings?.length, m.tools?.map((t) => t.status).join()], () => this.renderMessage(m)),
+    );
   }
 
   private renderMessage(m: ChatMessage) {

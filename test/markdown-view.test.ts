@@ -77,6 +77,37 @@ Paragraph after.
 `,
   codeAtEnd: 'Here:\n\n```ts\nconst x: number = 1;\nconsole.log(x);\n```',
   crlf: 'Line one\r\nline two\r\n\r\n- a\r\n- b\r\n',
+  nested: `Steps:
+
+1. Install
+   1. \`npm ci\`
+   2. \`npm test\`
+      - needs **Chromium**
+      - or _Playwright's_ own
+2. Run the demo
+
+* star list
+* with ~~struck~~ text and a [link](https://example.com/a_b)
+`,
+  languages: `~~~bash
+npm run bench -- --quick
+~~~
+
+\`\`\`typescript
+export const answer: number = 42;
+\`\`\`
+
+\`\`\`json
+{ "run": 5, "pnl": -1842.6 }
+\`\`\`
+
+\`\`\`unknown-lang
+no grammar here
+\`\`\`
+Trailing paragraph right after a fence.`,
+  emphasisHeavy: 'A **bold** word, an _italic_ one, ***both***, \`code with ** stars\`, snake_case_name, 2 * 3 * 4, and **a [link](https://x.y) inside**.',
+  setextAtEnd: 'Title\n=====\n\nSubtitle\n---',
+  tableAtEnd: '| a | b |\n|:--|--:|\n| 1 | 2 |\n| 3 | 4 |',
 };
 
 describe('MarkdownView', () => {

@@ -388,6 +388,28 @@ describe('<stream-chat> composer and rendering', () => {
     expect(log.scrollTop).to.equal(0);
   });
 
+  it('does not touch finished messages while a new answer streams', async () => {
+    const { el } = await chatWith({ chunks: [...sse({ content: 'New ' }), { delay: 50 }, ...sse({ content: 'answer **here**' }, { done: true })] });
+    el.messages = Array.from({ length: 40 }, (_, i) => ({
+      id: `old-${i}`,
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: i % 2 ? `Answer ${i} with \`code\` and a list:\n\n- one\n- two` : `Question ${i}`,
+      status: 'complete' as const,
+    }));
+    await el.updateComplete;
+    const earlier = Array.from(shadow(el).querySelectorAll('.message')).slice(0, 40);
+    const mutations: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => mutations.push(...records));
+    for (const node of earlier) observer.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('one more');
+    await done;
+    await el.updateComplete;
+    observer.disconnect();
+    expect(mutations).to.have.length(0);
+    expect(lastAnswer(el).querySelector('strong')!.textContent).to.equal('here');
+  });
+
   it('accepts messages assigned from outside and renders them', async () => {
     const el = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
     el.messages = [

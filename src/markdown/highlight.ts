@@ -1,10 +1,17 @@
-// Syntax highlighting with a private highlight.js core instance. Grammars are imported on first
-// use, so a page that never shows code never downloads one, and only the language named on the
-// fence is used: auto-detection runs every grammar and is too slow for a streaming hot path.
-import hljsCore from 'highlight.js/lib/core';
-import type { LanguageFn } from 'highlight.js';
+// Syntax highlighting with a private highlight.js core instance. The core and each grammar are
+// imported on first use, so a page that never shows code never downloads them, and only the
+// language named on the fence is used: auto-detection runs every grammar and is too slow for a
+// streaming hot path.
+import type { HLJSApi, LanguageFn } from 'highlight.js';
 
-const hljs = hljsCore.newInstance();
+let core: Promise<HLJSApi> | undefined;
+/** Set once the core has loaded, so highlighting with a loaded grammar stays synchronous. */
+let hljs: HLJSApi | undefined;
+
+function loadCore(): Promise<HLJSApi> {
+  core ??= import('highlight.js/lib/core').then((module) => (hljs = module.default.newInstance()));
+  return core;
+}
 
 type Loader = () => Promise<{ default: LanguageFn }>;
 
@@ -69,9 +76,9 @@ export function languageFor(info: string): string | undefined {
 export function loadLanguage(language: string): Promise<boolean> {
   let loading = pending.get(language);
   if (!loading) {
-    loading = loaders[language]()
-      .then((module) => {
-        hljs.registerLanguage(language, module.default);
+    loading = Promise.all([loadCore(), loaders[language]()])
+      .then(([api, module]) => {
+        api.registerLanguage(language, module.default);
         return true;
       })
       .catch((error: unknown) => {
@@ -83,9 +90,9 @@ export function loadLanguage(language: string): Promise<boolean> {
   return loading;
 }
 
-function apply(code: HTMLElement, language: string): void {
+function apply(api: HLJSApi, code: HTMLElement, language: string): void {
   // highlight.js escapes the text it is given; its output is markup of its own spans only.
-  code.innerHTML = hljs.highlight(code.textContent ?? '', { language, ignoreIllegals: true }).value;
+  code.innerHTML = api.highlight(code.textContent ?? '', { language, ignoreIllegals: true }).value;
   code.classList.add('hljs');
 }
 
@@ -96,8 +103,8 @@ function apply(code: HTMLElement, language: string): void {
 export function highlightCode(code: HTMLElement, info: string): Promise<void> | void {
   const language = languageFor(info);
   if (!language) return;
-  if (hljs.getLanguage(language)) return apply(code, language);
+  if (hljs?.getLanguage(language)) return apply(hljs, code, language);
   return loadLanguage(language).then((loaded) => {
-    if (loaded) apply(code, language);
+    if (loaded && hljs) apply(hljs, code, language);
   });
 }

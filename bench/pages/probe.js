@@ -1,0 +1,100 @@
+// Installed with Playwright's addInitScript, before any page script, on every benchmark page.
+// It observes without changing behaviour: long tasks, the moment the first bytes of the answer
+// reach JavaScript, how much of the answer has arrived, and when the first answer text is painted.
+(() => {
+  const probe = (window.__probe = { longTasks: [], firstByte: undefined, firstText: undefined, firstPaint: undefined });
+
+  const observer = new PerformanceObserver((list) => collect(list.getEntries()));
+  const collect = (entries) => {
+    for (const e of entries) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+  };
+  observer.observe({ type: 'longtask', buffered: true });
+  /** Long tasks that started in [from, to]; takeRecords() so none still sits in the observer's queue. */
+  probe.longTasksBetween = (from, to) => {
+    collect(observer.takeRecords());
+    return probe.longTasks.filter((t) => t.start >= from && t.start <= to);
+  };
+
+  // The answer's body is recognized by its URL at fetch time, then followed through getReader()
+  // and read(): that is where bytes reach JS, for the widget (fetch-event-source reads it this way)
+  // and for the naive page alike.
+  const bodies = new WeakMap();
+  const readers = new WeakMap();
+  const fetch = window.fetch;
+  window.fetch = async function (...args) {
+    const response = await fetch.apply(this, args);
+    if (response.body && new URL(response.url).pathname === '/sse') {
+      bodies.set(response.body, { total: Number(response.headers.get('x-bench-bytes')) || 0, received: 0 });
+    }
+    return response;
+  };
+  const getReader = ReadableStream.prototype.getReader;
+  ReadableStream.prototype.getReader = function (...args) {
+    const reader = getReader.apply(this, args);
+    if (bodies.has(this)) readers.set(reader, bodies.get(this));
+    return reader;
+  };
+  const marks = [0.1, 0.2, 0.8, 0.9];
+  const read = ReadableStreamDefaultReader.prototype.read;
+  ReadableStreamDefaultReader.prototype.read = function (...args) {
+    const promise = read.apply(this, args);
+    const body = readers.get(this);
+    // Once the first byte and the last mark are behind us, the reads are left alone: the probe
+    // should cost the page nothing while it is being measured.
+    if (body && (probe.firstByte === undefined || body.received < body.total * marks.at(-1))) {
+      promise.then(({ value, done }) => {
+        if (done || !value) return;
+        probe.firstByte ??= performance.now();
+        const before = body.received / body.total;
+        body.received += value.byteLength;
+        const after = body.received / body.total;
+        // Tells the runner (an exposed binding) when 10%, 20%, 80% and 90% of the answer has been
+        // read by the page: the moment to sample the main thread's busy time. For a page that
+        // keeps up this is when the server sent it; a page that falls behind reads it later.
+        for (const mark of marks) if (before < mark && after >= mark) window.__benchMark?.(mark);
+      }, () => {});
+    }
+    return promise;
+  };
+
+  // Is the page inside a rendering update (the rAF callbacks and the style/layout/paint that
+  // follow them in the same task)? A DOM change made there is painted at the end of that task; a
+  // change made in any other task waits for the next frame.
+  let inRendering = false;
+  let watching = false;
+  const afterThisTask = (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      callback();
+    };
+    channel.port2.postMessage(0);
+  };
+  const requestAnimationFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    requestAnimationFrame((time) => {
+      if (watching && !inRendering) {
+        inRendering = true;
+        afterThisTask(() => (inRendering = false));
+      }
+      callback(time);
+    });
+
+  /**
+   * Records when `hasText()` first becomes true under `target`, and when that change was painted:
+   * the first task after the rendering update that includes it.
+   */
+  probe.watchFirstText = (target, hasText) => {
+    watching = true;
+    const watcher = new MutationObserver(() => {
+      if (!hasText()) return;
+      watcher.disconnect();
+      watching = false;
+      probe.firstText = performance.now();
+      const painted = () => (probe.firstPaint = performance.now());
+      if (inRendering) afterThisTask(painted);
+      else requestAnimationFrame(() => afterThisTask(painted));
+    });
+    watcher.observe(target, { subtree: true, childList: true, characterData: true });
+  };
+})();
