@@ -68,10 +68,10 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        // highlight.js grammars stay separate chunks, imported the first time an answer shows code
-        // in that language: the file a page loads up front stays small. They sit in dist/grammars/
-        // and resolve relative to stream-chat.js, so copy the dist folder as a whole.
-        chunkFileNames: 'grammars/[name]-[hash].js',
+        // The markdown engine and highlight.js (its core and each grammar) stay separate chunks,
+        // imported the first time they are needed, so the file a page loads up front stays small.
+        // They sit in dist/chunks/ and resolve relative to stream-chat.js: copy dist/ as a whole.
+        chunkFileNames: 'chunks/[name]-[hash].js',
         // Vite keeps whitespace and pure annotations in an ES library for the user's bundler to
         // minify; this file goes straight to a browser, so minify it fully.
         minify: true,

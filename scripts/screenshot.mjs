@@ -66,9 +66,9 @@ try {
   if (useDist) {
     // The page's <script src="/src/define.ts"> gets the bundle; everything else stays the same.
     await page.route('**/src/define.ts', (route) => route.fulfill({ path: bundle, contentType: 'text/javascript' }));
-    // The lazily loaded grammar chunks resolve relative to the bundle's (rerouted) URL.
-    await page.route('**/src/grammars/*.js', (route) =>
-      route.fulfill({ path: resolve(root, 'dist/grammars', new URL(route.request().url()).pathname.split('/').pop()), contentType: 'text/javascript' }),
+    // The lazily loaded chunks resolve relative to the bundle's (rerouted) URL.
+    await page.route('**/src/chunks/*.js', (route) =>
+      route.fulfill({ path: resolve(root, 'dist/chunks', new URL(route.request().url()).pathname.split('/').pop()), contentType: 'text/javascript' }),
     );
     console.log(`using ${bundle}`);
   }

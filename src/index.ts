@@ -13,4 +13,3 @@ export type { ChatRequest, HeadersSource, PrepareRequest } from './transport/req
 export type { StreamStatus } from './transport/stream-controller.js';
 export { StreamParser, wireFormats } from './protocols/index.js';
 export type { FormatName, SseMessage, StreamUpdate, WireFormat } from './protocols/index.js';
-export { MarkdownView } from './markdown/markdown-view.js';

@@ -12,7 +12,7 @@ import {
 import type { ChatMessage } from './conversation/message.js';
 import { emit } from './events.js';
 import { copyCodeBlock } from './markdown/code-blocks.js';
-import { markdown } from './markdown/markdown-directive.js';
+import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
 import { styles } from './stream-chat.styles.js';
 import { ChatError } from './transport/errors.js';
 import {
@@ -133,6 +133,7 @@ export class StreamChat extends LitElement {
   set messages(value: ChatMessage[]) {
     this.cancel();
     this.conversation = normalizeMessages(value);
+    if (this.conversation.length) void loadMarkdown();
   }
 
   /** Whether an answer is being prepared or streamed. */
@@ -192,6 +193,8 @@ export class StreamChat extends LitElement {
    */
   private async ask(user: ChatMessage, fromComposer: boolean): Promise<void> {
     const generation = ++this.generation;
+    // The renderer loads while the request is made; it is nearly always there before the first token.
+    const renderer = loadMarkdown();
     this.stream.begin();
     const existing = this.conversation.indexOf(user);
     const position = existing === -1 ? this.conversation.length : existing;
@@ -241,6 +244,8 @@ export class StreamChat extends LitElement {
         applyUpdate(answer, update);
       },
     });
+    // Listeners of the final event may read the rendered answer.
+    await renderer.catch(() => undefined);
     this.settle(answer, outcome);
   }
 
@@ -385,6 +390,7 @@ export class StreamChat extends LitElement {
         placeholder=${this.placeholder}
         ?disabled=${this.disabled}
         @input=${this.handleInput}
+        @focus=${loadMarkdown}
         @keydown=${this.handleKeydown}
       ></textarea>
       <button

@@ -1,9 +1,29 @@
 import { nothing } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
-import { MarkdownView } from './markdown-view.js';
+import type { MarkdownView } from './markdown-view.js';
 
-/** All live views, so the element (and tests) can find the one behind a message's element. */
-export const views = new WeakMap<Element, MarkdownView>();
+type ViewModule = typeof import('./markdown-view.js');
+
+let loaded: ViewModule | undefined;
+let loading: Promise<ViewModule> | undefined;
+let failed = false;
+
+/**
+ * Loads the markdown engine (marked, DOMPurify and our renderer: over half of the element's
+ * weight) on first need, so a page that shows the widget downloads it only once somebody chats.
+ * The element warms it up when the composer is focused, a message is sent or messages are set.
+ */
+export function loadMarkdown(): Promise<ViewModule> {
+  loading ??= import('./markdown-view.js').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      failed = true;
+      console.warn('stream-chat: the markdown renderer could not be loaded', error);
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /**
  * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final)}></div>`.
@@ -11,6 +31,8 @@ export const views = new WeakMap<Element, MarkdownView>();
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
+  private latest: [string, boolean] = ['', false];
+  private waiting = false;
 
   constructor(part: PartInfo) {
     super(part);
@@ -22,11 +44,18 @@ class MarkdownDirective extends Directive {
   }
 
   override update(part: ElementPart, [text, final]: [string, boolean]) {
-    if (!this.view) {
-      this.view = new MarkdownView(part.element as HTMLElement);
-      views.set(part.element, this.view);
+    this.latest = [text, final];
+    if (loaded) {
+      this.view ??= new loaded.MarkdownView(part.element as HTMLElement);
+      this.view.update(text, final);
+    } else if (failed) {
+      // Offline or a blocked chunk: the answer as plain text rather than not at all.
+      part.element.textContent = text;
+    } else if (!this.waiting) {
+      this.waiting = true;
+      const retry = () => this.update(part, this.latest);
+      loadMarkdown().then(retry, retry);
     }
-    this.view.update(text, final);
     return nothing;
   }
 }
