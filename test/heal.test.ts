@@ -16,6 +16,19 @@ describe('half-written markdown mid-stream', () => {
     expect(root.textContent).to.not.contain('*');
   });
 
+  it('heals the open list item after finished blocks, however the text arrived', () => {
+    const text = 'Three things drove the loss:\n\n1. **Two stop-outs around the 14:00 UTC CPI';
+    const view = new MarkdownView(document.createElement('div'));
+    for (let i = 1; i <= text.length; i++) view.update(text.slice(0, i), false);
+    expect(view.root.querySelector('li strong')!.textContent).to.equal('Two stop-outs around the 14:00 UTC CPI');
+    expect(view.root.textContent).to.not.contain('*');
+  });
+
+  it('heals a list item that ends in a space or a newline', () => {
+    expect(midStream('Loss:\n\n1. **Two ').querySelector('li strong')!.textContent).to.equal('Two');
+    expect(healOpenBlock('1. **Two\n')).to.equal('1. **Two**');
+  });
+
   it('shows an unclosed _ and * as italic', () => {
     expect(midStream('an _ital').querySelector('em')!.textContent).to.equal('ital');
     expect(midStream('an *ital').querySelector('em')!.textContent).to.equal('ital');

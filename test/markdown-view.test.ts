@@ -121,6 +121,22 @@ describe('MarkdownView', () => {
     });
   }
 
+  it('never shows a raw ** marker or a link to a partial URL mid-stream', async () => {
+    for (const [name, text] of Object.entries(documents)) {
+      const final = await oneShot(text);
+      const finalHrefs = new Set(Array.from(new DOMParser().parseFromString(final, 'text/html').querySelectorAll('a')).map((a) => a.getAttribute('href')));
+      const view = new MarkdownView(document.createElement('div'));
+      for (let i = 1; i <= text.length; i++) {
+        view.update(text.slice(0, i), false);
+        const shown = view.root.textContent ?? '';
+        if (!final.includes('**')) expect(shown.includes('**'), `${name} at ${i}: ${shown.slice(-40)}`).to.be.false;
+        for (const a of Array.from(view.root.querySelectorAll('a'))) {
+          expect(finalHrefs.has(a.getAttribute('href')), `${name} at ${i}: link to ${a.getAttribute('href')}`).to.be.true;
+        }
+      }
+    }
+  });
+
   it('never re-renders a finished block', () => {
     const view = new MarkdownView(document.createElement('div'));
     view.update('First paragraph.\n\nSecond', false);

@@ -52,11 +52,12 @@ function healInline(text: string): string {
   let start = 0;
   const lines = text.split('\n');
   let offset = 0;
-  for (const line of lines) {
-    if (line.trim() === '') start = offset + line.length + 1;
+  lines.forEach((line, index) => {
+    // A blank line ends a paragraph; the empty line being written at the very end does not.
+    if (line.trim() === '' && index < lines.length - 1) start = offset + line.length + 1;
     else if (BLOCK_START.test(line)) start = offset + (BLOCK_START.exec(line)?.[0].length ?? 0);
     offset += line.length + 1;
-  }
+  });
   if (start >= text.length) return text;
 
   const stack: Opener[] = [];

@@ -78,10 +78,18 @@ export class MarkdownView {
       this.placeCursor();
       return;
     }
-    const tokens = lexBlocks(this.source.slice(this.committedLength), this.links);
-    Object.assign(this.links, tokens.links);
-    const openFrom = final ? tokens.length : this.openIndex(tokens);
-    if (openFrom > 0) this.commit(tokens.slice(0, openFrom));
+    let tokens = lexBlocks(this.source.slice(this.committedLength), this.links);
+    let openFrom = final ? tokens.length : this.openIndex(tokens);
+    if (tokens[openFrom]?.type === 'def') {
+      // A reference definition still being written would link earlier text to a truncated URL:
+      // lex what is finished without it.
+      const finished = tokens.slice(0, openFrom).reduce((length, token) => length + token.raw.length, 0);
+      this.commit(lexBlocks(this.source.slice(this.committedLength, this.committedLength + finished), this.links));
+      tokens = lexBlocks(this.source.slice(this.committedLength), this.links);
+      openFrom = 0;
+    } else if (openFrom > 0) {
+      this.commit(tokens.slice(0, openFrom));
+    }
     this.renderTail(tokens.slice(openFrom));
 
     if (final) {
@@ -140,6 +148,7 @@ export class MarkdownView {
     let html = '';
     for (const token of tokens) {
       this.committedLength += token.raw.length;
+      if (token.type === 'def') this.links[token.tag] ??= { href: token.href, title: token.title };
       if (token.type === 'space' || token.type === 'def') continue;
       const block = renderBlocks([token]);
       this.committedHtml.push(block);
@@ -154,7 +163,8 @@ export class MarkdownView {
     if (!tokens.length) return;
     if (!this.finalized && this.openFence()) return;
     const open = tokens.find((t) => t.type !== 'space');
-    const raw = tokens.map((t) => t.raw).join('');
+    // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
+    const raw = this.source.slice(this.committedLength);
     const healed = this.finalized || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
     const shown = healed === undefined || healed === raw ? tokens : lexBlocks(healed, this.links);
     if (open?.type === 'code' && 'lang' in open && open.lang) {
