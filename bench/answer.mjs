@@ -244,7 +244,7 @@ function snippet(r) {
   return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
 }
 
-function section(r, index) {
+function section(r, index, nextLanguage) {
   const level = r.chance(0.7) ? '##' : '###';
   const blocks = [`${level} ${index + 1}. ${topics[index % topics.length]}`, paragraph(r)];
   const kinds = ['bullets', 'code', 'numbered', 'table', 'quote', 'code'];
@@ -256,7 +256,7 @@ function section(r, index) {
     else if (kind === 'numbered') blocks.push(numberedList(r));
     else if (kind === 'table') blocks.push(table(r));
     else if (kind === 'quote') blocks.push(blockquote(r));
-    else blocks.push(codeBlock(r));
+    else blocks.push(codeBlock(r, 10, 40, nextLanguage()));
     if (r.chance(0.6)) blocks.push(paragraph(r, 1, 3));
   }
   return blocks.join('\n\n');
@@ -268,8 +268,11 @@ export function generateAnswer(bytes, seed = 1) {
   const parts = [`Here's a practical walkthrough. ${paragraph(r, 2, 3)}`];
   let length = parts[0].length;
   const closing = '## Summary\n\nIn short: measure first, change one thing at a time, and keep the rollback path tested.';
+  // Languages take turns, so even the short answer shows all five.
+  let blocks = 0;
+  const nextLanguage = () => languages[blocks++ % languages.length];
   for (let index = 0; length + closing.length < bytes; index++) {
-    const next = section(r, index);
+    const next = section(r, index, nextLanguage);
     parts.push(next);
     length += next.length + 2;
   }

@@ -36,6 +36,8 @@ const SETTLE_MS = 500;
 /** A run that takes longer than this has hung (a lost event, a dead server). */
 const RUN_TIMEOUT_MS = 120_000;
 const FRAME_MS = 17;
+/** Tokens per second of the paced runs. */
+const RATE = 1000;
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -51,15 +53,15 @@ const chromiumVersion = browser.version();
 
 /**
  * The renderer main thread's counters so far, in ms: busy time (CDP's TaskDuration) and the parts
- * of it spent in script, style recalculation and layout; `other` (paint, HTML parsing, GC outside
- * script) is what remains.
+ * of it spent in style recalculation and layout; `other` (script, HTML parsing, paint, compositing,
+ * GC) is what remains. CDP's ScriptDuration is left out: it misses most callback and microtask
+ * time, so it would only mislead.
  */
 async function counters(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name) => metrics.find((m) => m.name === name).value;
   return {
     busy: value('TaskDuration') * 1000,
-    script: value('ScriptDuration') * 1000,
     style: value('RecalcStyleDuration') * 1000,
     layout: value('LayoutDuration') * 1000,
     layouts: value('LayoutCount'),
@@ -68,8 +70,8 @@ async function counters(cdp) {
 
 /** b - a, per counter, with `other` derived. */
 function between(a, b) {
-  const d = Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
-  d.other = d.busy - d.script - d.style - d.layout;
+  const d = Object.fromEntries(['busy', 'style', 'layout', 'layouts'].map((k) => [k, b[k] - a[k]]));
+  d.other = d.busy - d.style - d.layout;
   return d;
 }
 
@@ -84,7 +86,7 @@ function withTimeout(promise, what) {
 /**
  * A fresh context and page per run (nothing cached or compiled from an earlier run), the probe
  * installed before any page script, a CDP session for busy time, and the binding the probe calls
- * when 10/20/80/90% of the answer has been read, which samples busy time at that moment.
+ * as each tenth of the answer is read, which samples the counters at that moment.
  */
 async function openPage(name, query) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -102,8 +104,8 @@ async function openPage(name, query) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const marks = new Map();
-  await page.exposeBinding('__benchMark', (_source, fraction) => {
-    if (!marks.has(fraction)) marks.set(fraction, counters(cdp));
+  await page.exposeBinding('__benchMark', (_source, fraction, read) => {
+    if (!marks.has(fraction)) marks.set(fraction, counters(cdp).then((sample) => ({ ...sample, read })));
   });
   await page.goto(`${server.url}/bench/pages/${name}.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.bench?.ready);
@@ -111,24 +113,39 @@ async function openPage(name, query) {
   return { page, cdp, problems, scripts, marks, close: () => context.close() };
 }
 
-function summarizeLongTasks(tasks) {
-  return { count: tasks.length, maxMs: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0 };
+/** Count, longest, and when each started (ms after the run started), to line them up with the answer. */
+function summarizeLongTasks(tasks, start) {
+  return {
+    count: tasks.length,
+    maxMs: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
+    list: tasks.map((t) => ({ atMs: Math.round(t.start - start), durationMs: Math.round(t.duration) })),
+  };
 }
 
 /**
- * Cost per KB of the first and last 10% of the answer, from counters sampled at 0, 10, 20, 80,
- * 90 and 100%. `steady` compares the second and ninth deciles, leaving out the start (request,
- * first grammar downloads) and the end (final render), which the first/last pair includes.
+ * Cost per KB of each tenth of the answer, from counters sampled as each tenth was read (and at
+ * the start and end). `ratio` is the last tenth over the first; `steady` the ninth over the
+ * second, leaving out the start (request, lazy chunks, grammar downloads) and the end (the final
+ * render), which the first and last include. Undefined where one read crossed both ends of a tenth.
  */
 async function costCurve(marks, before, after, kb) {
-  const at = Object.fromEntries(await Promise.all([...marks].map(async ([f, p]) => [f, await p])));
-  if ([0.1, 0.2, 0.8, 0.9].some((f) => at[f] === undefined)) return undefined;
-  const perKb = (a, b) => Object.fromEntries(Object.entries(between(a, b)).map(([k, v]) => [k, v / (0.1 * kb)]));
-  const first10 = perKb(before, at[0.1]);
-  const second10 = perKb(at[0.1], at[0.2]);
-  const ninth10 = perKb(at[0.8], at[0.9]);
-  const last10 = perKb(at[0.9], after);
-  return { ratio: last10.busy / first10.busy, steadyRatio: ninth10.busy / second10.busy, first10, second10, ninth10, last10 };
+  const at = Object.fromEntries(await Promise.all([...marks].map(async ([f, p]) => [Math.round(f * 10), await p])));
+  const points = [before, ...Array.from({ length: 9 }, (_, i) => at[i + 1]), after];
+  if (points.includes(undefined)) return undefined;
+  const deciles = points.slice(1).map((point, i) => {
+    const d = between(points[i], point);
+    const collapsed = i > 0 && i < 9 && point.read === points[i].read;
+    return collapsed ? undefined : Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v / (0.1 * kb)]));
+  });
+  const ratio = (a, b) => (a && b ? b.busy / a.busy : undefined);
+  return {
+    ratio: ratio(deciles[0], deciles[9]),
+    steadyRatio: ratio(deciles[1], deciles[8]),
+    first10: deciles[0],
+    last10: deciles[9],
+    perKbByDecile: deciles.map((d) => d?.busy),
+    deciles,
+  };
 }
 
 async function gzipSizes(responses) {
@@ -143,7 +160,9 @@ async function gzipSizes(responses) {
 }
 
 const results = [];
+/** JS the widget page loads before the first message, and what the first answer loads lazily. */
 let initialJs;
+let lazyJs;
 
 function timing(before, after) {
   const time = between(before, after);
@@ -151,6 +170,7 @@ function timing(before, after) {
 }
 
 function record(run) {
+  run.lagMs = lagMs(run.mode, run.size, run.wallMs);
   results.push(run);
   const seconds = ((run.wallMs ?? 0) / 1000).toFixed(1);
   log(`  ${run.page.padEnd(6)} ${String(run.size).padStart(3)} KB ${run.mode.padEnd(11)} busy ${run.busyMs?.toFixed(0) ?? '-'} ms, ${seconds} s wall`);
@@ -169,8 +189,8 @@ async function runFloor(size) {
     return record({
       page: 'floor', size, mode: 'one-shot', kb: server.answer(size).text.length / 1024,
       ...timing(before, after), wallMs: performance.now() - wall,
-      longTasks: summarizeLongTasks(result.longTasks),
-      textLength: result.textLength, allHighlighted: result.allHighlighted, problems: session.problems,
+      longTasks: summarizeLongTasks(result.longTasks, result.start),
+      textLength: result.textLength, allRendered: result.allRendered, problems: session.problems,
     });
   } finally {
     await session.close();
@@ -179,7 +199,7 @@ async function runFloor(size) {
 
 /** The widget streaming one answer; with `history`, after restoring that many earlier messages. */
 async function runWidget(size, mode, { history = 0 } = {}) {
-  const session = await openPage('widget', { size, mode });
+  const session = await openPage('widget', { size, mode, rate: RATE });
   try {
     let restore;
     if (history) {
@@ -187,7 +207,7 @@ async function runWidget(size, mode, { history = 0 } = {}) {
       const before = await counters(session.cdp);
       const result = await withTimeout(session.page.evaluate(() => bench.restore()), 'restore');
       const after = await counters(session.cdp);
-      restore = { messages: result.messages, ...timing(before, after), longTasks: summarizeLongTasks(result.longTasks), allHighlighted: result.allHighlighted };
+      restore = { messages: result.messages, ...timing(before, after), longTasks: summarizeLongTasks(result.longTasks, result.start), allRendered: result.allRendered };
       await session.page.waitForTimeout(SETTLE_MS);
     }
     const loadedBeforeSend = session.scripts.slice();
@@ -199,21 +219,30 @@ async function runWidget(size, mode, { history = 0 } = {}) {
     const run = {
       page: 'widget', size, mode: history ? `${mode}, ${history} msgs` : mode, kb: answer.text.length / 1024,
       ...timing(before, after), wallMs: performance.now() - wall,
-      longTasks: summarizeLongTasks(result.longTasks),
+      longTasks: summarizeLongTasks(result.longTasks, result.start),
       firstBytePaintMs: result.firstPaint - result.firstByte,
       cost: mode === 'paced' ? await costCurve(session.marks, before, after, answer.text.length / 1024) : undefined,
-      outcome: result.outcome, textLength: result.textLength, allHighlighted: result.allHighlighted,
+      outcome: result.outcome, textLength: result.textLength, allRendered: result.allRendered,
       restore, problems: session.problems,
     };
-    if (!history) initialJs ??= await gzipSizes(loadedBeforeSend);
+    if (!history && !initialJs) {
+      initialJs = await gzipSizes(loadedBeforeSend);
+      lazyJs = await gzipSizes(session.scripts.slice(loadedBeforeSend.length));
+    }
     return record(run);
   } finally {
     await session.close();
   }
 }
 
+/** How far behind the server a paced run finished: 0 for a page that keeps up. */
+function lagMs(mode, size, wallMs) {
+  if (!mode.startsWith('paced')) return undefined;
+  return Math.max(0, wallMs - (server.answer(size).tokens.length / RATE) * 1000);
+}
+
 async function runNaive(size, mode) {
-  const session = await openPage('naive', { size, mode });
+  const session = await openPage('naive', { size, mode, rate: RATE });
   try {
     const wall = performance.now();
     const before = await counters(session.cdp);
@@ -224,7 +253,7 @@ async function runNaive(size, mode) {
       page: 'naive', size, mode, kb: answer.text.length / 1024,
       ...timing(before, after), wallMs: performance.now() - wall,
       stopped: result.stopped, progress: result.tokens / answer.tokens.length,
-      longTasks: summarizeLongTasks(result.longTasks),
+      longTasks: summarizeLongTasks(result.longTasks, result.start),
       firstBytePaintMs: result.firstPaint - result.firstByte,
       cost: mode === 'paced' && !result.stopped ? await costCurve(session.marks, before, after, answer.text.length / 1024) : undefined,
       outcome: result.outcome, receivedLength: result.receivedLength, expectedLength: answer.text.length,
@@ -276,7 +305,8 @@ function row(run) {
   const busyText = run.stopped ? `> ${fmt(run.busyMs)} (stopped at ${fmt(run.progress * 100)}%)` : fmt(run.busyMs);
   const ratio = floor && !run.stopped ? fmt(run.busyMs / floor.busyMs, 2) : floor ? `> ${fmt(run.busyMs / floor.busyMs, 0)}` : '-';
   const tasks = `${run.longTasks.count} (${run.longTasks.count ? fmt(run.longTasks.maxMs) : '-'})`;
-  const cost = run.cost ? `${fmt(run.cost.ratio, 2)} (steady ${fmt(run.cost.steadyRatio, 2)})` : '-';
+  const behind = run.lagMs > 1000 ? `, fell ${fmt(run.lagMs / 1000)} s behind` : '';
+  const cost = run.cost ? `${fmt(run.cost.ratio, 2)} (steady ${fmt(run.cost.steadyRatio, 2)}${behind})` : '-';
   return [answer, run.page, run.mode, busyText, ratio, tasks, fmt(run.firstBytePaintMs, 1), cost];
 }
 
@@ -290,10 +320,11 @@ console.log(lines[0]);
 console.log(lines.slice(1).join('\n'));
 console.log('');
 console.log('busy ms: main-thread task time (CDP TaskDuration) from send/assignment until the answer is painted and highlighted.');
-console.log('last10%/first10%: busy time per KB over the answer\'s last vs first 10% (steady: 9th vs 2nd decile, without start-up and final render).');
+console.log('last10%/first10%: busy time per KB over the answer\'s last vs first 10% (steady: 9th vs 2nd tenth, without start-up and final render).');
+console.log('first byte→paint, unthrottled: the whole answer is already buffered at the first read, so it is the time to get through that backlog.');
 
-const part = (t) => `script ${fmt(t.script)}, style ${fmt(t.style)}, layout ${fmt(t.layout)}, other ${fmt(t.other)}`;
-console.log('\nwhere the busy time goes (ms):');
+const part = (t) => `style ${fmt(t.style)}, layout ${fmt(t.layout)}, other ${fmt(t.other)}`;
+console.log('\nwhere the busy time goes (ms; other = script, HTML parsing, paint, compositing, GC):');
 for (const run of results.filter((r) => r.time)) {
   console.log(`  ${`${run.size} KB ${run.page} ${run.mode}`.padEnd(28)} ${part(run.time)} (${run.time.layouts} layouts)`);
 }
@@ -303,13 +334,16 @@ if (curves.length) {
   const arrow = (a, b, k) => `${k} ${fmt(a[k], 1)}->${fmt(b[k], 1)}`;
   for (const { size, page, mode, cost } of curves) {
     const [a, b] = [cost.first10, cost.last10];
-    console.log(`  ${`${size} KB ${page} ${mode}`.padEnd(28)} ${['busy', 'script', 'style', 'layout', 'other'].map((k) => arrow(a, b, k)).join(', ')}`);
+    console.log(`  ${`${size} KB ${page} ${mode}`.padEnd(28)} ${['busy', 'style', 'layout', 'other'].map((k) => arrow(a, b, k)).join(', ')}`);
+    console.log(`  ${''.padEnd(28)} busy by tenth: ${cost.perKbByDecile.map((v) => fmt(v)).join(' ')}`);
   }
 }
 
 if (initialJs) {
   const files = initialJs.files.map((f) => `${f.path} ${fmt(f.gzipBytes / 1024, 1)} KB`).join(', ');
   console.log(`initial JS before first message: ${fmt(initialJs.gzipBytes / 1024, 1)} KB gzip (${files})`);
+  const lazy = lazyJs.files.map((f) => `${f.path.split('/').pop()} ${fmt(f.gzipBytes / 1024, 1)}`).join(', ');
+  console.log(`loaded by the first answer: ${fmt(lazyJs.gzipBytes / 1024, 1)} KB gzip more (${lazy || 'nothing'})`);
 }
 if (long) {
   const { restore } = long.after;
@@ -331,13 +365,14 @@ for (const run of results) {
     const floor = floorOf(run.size);
     if (run.outcome?.type !== 'stream-chat-complete') warnings.push(`${name}: ended with ${run.outcome?.type} ${run.outcome?.error?.message ?? ''}`);
     if (floor && run.textLength !== floor.textLength) warnings.push(`${name}: shows ${run.textLength} characters of text, the floor ${floor.textLength}`);
-    if (!run.allHighlighted) warnings.push(`${name}: some code blocks were never highlighted`);
+    if (!run.allRendered) warnings.push(`${name}: the answer never showed text, or some code blocks were never highlighted`);
   }
-  if (run.page === 'floor' && !run.allHighlighted) warnings.push(`${name}: some code blocks were never highlighted`);
+  if (run.page === 'floor' && !run.allRendered) warnings.push(`${name}: the answer never showed text, or some code blocks were never highlighted`);
   if (run.page === 'naive' && !run.stopped && run.receivedLength !== run.expectedLength) {
     warnings.push(`${name}: received ${run.receivedLength} of ${run.expectedLength} characters`);
   }
-  if (run.mode === 'paced' && !run.stopped && !run.cost) warnings.push(`${name}: the 10/20/80/90% samples are missing`);
+  if (run.mode.startsWith('paced') && !run.stopped && !run.cost) warnings.push(`${name}: the per-tenth samples are missing`);
+  if (run.page !== 'floor' && Number.isNaN(run.firstBytePaintMs)) warnings.push(`${name}: no first byte or first paint was seen`);
 }
 const naiveFloorRatios = results.filter((r) => r.page === 'naive' && !r.skipped && floorOf(r.size)).map((r) => r.busyMs / floorOf(r.size).busyMs);
 if (naiveFloorRatios.some((ratio) => ratio < 3)) warnings.push('the naive page came within 3× of the floor: check that it re-renders per event');
@@ -398,5 +433,5 @@ try {
 await mkdir(`${root}/bench/results`, { recursive: true });
 await writeFile(
   `${root}/bench/results/latest.json`,
-  JSON.stringify({ date: new Date().toISOString(), commit, chromium: chromiumVersion, node: process.version, args, wallMs, results, initialJs, long, targets, warnings }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), commit, chromium: chromiumVersion, node: process.version, args, wallMs, results, initialJs, lazyJs, long, targets, warnings }, null, 2) + '\n',
 );

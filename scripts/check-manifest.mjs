@@ -1,12 +1,14 @@
 // Fails when custom-elements.json is stale: regenerates it from the JSDoc in src/ into a temp
 // folder and compares. Fix with `npm run analyze` and commit the result.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // The analyzer resolves --outdir against the working directory, so the scratch folder is relative.
 mkdirSync('node_modules/.cache', { recursive: true });
 const outdir = relative(process.cwd(), mkdtempSync('node_modules/.cache/cem-'));
+// The analyzer points package.json's `customElements` at wherever it wrote: keep ours as it is.
+const packageJson = readFileSync('package.json', 'utf8');
 try {
   execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', outdir], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -20,5 +22,6 @@ try {
     console.log('custom-elements.json is up to date.');
   }
 } finally {
+  writeFileSync('package.json', packageJson);
   rmSync(outdir, { recursive: true, force: true });
 }
