@@ -112,17 +112,17 @@ export const styles = css`
     box-sizing: border-box;
   }
 
+  /* Block layout, not flex: appending to a long log then lays out only what changed. */
   .log {
     flex: 1 1 auto;
     overflow-y: auto;
     overscroll-behavior: contain;
     padding: var(--_gap);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
   }
   .empty {
-    margin: auto;
+    display: grid;
+    place-items: center;
+    min-height: 100%;
     color: var(--_muted);
     text-align: center;
   }
@@ -132,6 +132,18 @@ export const styles = css`
     flex-direction: column;
     max-width: 100%;
     min-width: 0;
+  }
+  .message + .message {
+    margin-top: var(--_gap);
+  }
+  /* Earlier messages skip style, layout and paint while off-screen, so a frame of a streaming
+     answer costs the same at the end of a 500-message conversation as in an empty one. The last
+     two (the question and the answer being streamed) stay fully laid out, which keeps following
+     the bottom exact; the others were on screen before they moved up, so their real size is
+     remembered (auto). */
+  .message:not(:nth-last-child(-n + 2)) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 80px;
   }
   .message.user {
     align-items: flex-end;

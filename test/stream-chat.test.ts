@@ -397,6 +397,8 @@ describe('<stream-chat> composer and rendering', () => {
       status: 'complete' as const,
     }));
     await el.updateComplete;
+    // Restored messages render in slices; start watching once they all have.
+    await until(() => Array.from(shadow(el).querySelectorAll('.assistant .markdown')).every((a) => a.querySelector('li')));
     const earlier = Array.from(shadow(el).querySelectorAll('.message')).slice(0, 40);
     const mutations: MutationRecord[] = [];
     const observer = new MutationObserver((records) => mutations.push(...records));
@@ -408,6 +410,23 @@ describe('<stream-chat> composer and rendering', () => {
     observer.disconnect();
     expect(mutations).to.have.length(0);
     expect(lastAnswer(el).querySelector('strong')!.textContent).to.equal('here');
+  });
+
+  it('renders a restored long conversation newest first, in slices, then all of it', async () => {
+    const el = await fixture<StreamChat>(html`<stream-chat style="height: 400px"></stream-chat>`);
+    el.messages = Array.from({ length: 400 }, (_, i) => ({
+      id: `r-${i}`,
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: i % 2 ? `## Answer ${i}\n\n${'Some **markdown** text with \`code\`. '.repeat(20)}\n\n\`\`\`\nx = ${i}\n\`\`\`` : `Question ${i}`,
+      status: 'complete' as const,
+    }));
+    await el.updateComplete;
+    const answers = () => Array.from(shadow(el).querySelectorAll('.assistant .markdown'));
+    expect(answers()).to.have.length(200);
+    expect(answers().at(-1)!.querySelector('h2')!.textContent).to.equal('Answer 399');
+    await until(() => answers().every((a) => a.querySelector('h2')), 8000, 'every answer rendered');
+    const log = shadow(el).querySelector<HTMLElement>('[part="log"]')!;
+    await until(() => log.scrollHeight - log.scrollTop - log.clientHeight < 2, 2000, 'log at the bottom');
   });
 
   it('accepts messages assigned from outside and renders them', async () => {

@@ -1,4 +1,4 @@
-import { nothing } from 'lit';
+import { nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { MarkdownView } from './markdown-view.js';
 
@@ -8,6 +8,10 @@ let loaded: ViewModule | undefined;
 let loading: Promise<ViewModule> | undefined;
 let failed = false;
 
+// Every kind of block once, so marked, DOMPurify and our renderer are compiled before the first
+// real token arrives instead of while the user waits for it.
+const WARM_UP = '# a\n\n**b** _c_ `d` [e](https://f.g)\n\n- h\n\n> i\n\n| j |\n|---|\n| k |\n\n```\nl\n```\n';
+
 /**
  * Loads the markdown engine (marked, DOMPurify and our renderer: over half of the element's
  * weight) on first need, so a page that shows the widget downloads it only once somebody chats.
@@ -15,7 +19,11 @@ let failed = false;
  */
 export function loadMarkdown(): Promise<ViewModule> {
   loading ??= import('./markdown-view.js').then(
-    (module) => (loaded = module),
+    (module) => {
+      loaded = module;
+      new module.MarkdownView(document.createElement('div')).update(WARM_UP, true);
+      return module;
+    },
     (error: unknown) => {
       failed = true;
       console.warn('stream-chat: the markdown renderer could not be loaded', error);
@@ -23,6 +31,30 @@ export function loadMarkdown(): Promise<ViewModule> {
     },
   );
   return loading;
+}
+
+// First renders of finished messages (a restored conversation of hundreds) run newest first, in
+// slices of a few milliseconds, so the page never freezes and the end of the conversation, the
+// part on screen, appears at once.
+const SLICE_MS = 8;
+const queue: { run(): void; host?: ReactiveControllerHost }[] = [];
+let scheduled = false;
+
+function flush(): void {
+  scheduled = false;
+  const start = performance.now();
+  const hosts = new Set<ReactiveControllerHost>();
+  while (queue.length && performance.now() - start < SLICE_MS) {
+    const job = queue.pop()!;
+    job.run();
+    if (job.host) hosts.add(job.host);
+  }
+  // The host re-renders (cheaply: its templates are guarded) so it can keep following the bottom.
+  for (const host of hosts) host.requestUpdate();
+  if (queue.length) {
+    scheduled = true;
+    setTimeout(flush, 0);
+  }
 }
 
 /**
@@ -33,6 +65,7 @@ class MarkdownDirective extends Directive {
   private view?: MarkdownView;
   private latest: [string, boolean] = ['', false];
   private waiting = false;
+  private queued = false;
 
   constructor(part: PartInfo) {
     super(part);
@@ -46,8 +79,8 @@ class MarkdownDirective extends Directive {
   override update(part: ElementPart, [text, final]: [string, boolean]) {
     this.latest = [text, final];
     if (loaded) {
-      this.view ??= new loaded.MarkdownView(part.element as HTMLElement);
-      this.view.update(text, final);
+      if (!this.view && final) this.enqueue(part, loaded);
+      else if (!this.queued) this.show(part, loaded);
     } else if (failed) {
       // Offline or a blocked chunk: the answer as plain text rather than not at all.
       part.element.textContent = text;
@@ -57,6 +90,27 @@ class MarkdownDirective extends Directive {
       loadMarkdown().then(retry, retry);
     }
     return nothing;
+  }
+
+  private show(part: ElementPart, module: ViewModule): void {
+    this.view ??= new module.MarkdownView(part.element as HTMLElement);
+    this.view.update(...this.latest);
+  }
+
+  private enqueue(part: ElementPart, module: ViewModule): void {
+    if (this.queued) return;
+    this.queued = true;
+    queue.push({
+      run: () => {
+        this.queued = false;
+        this.show(part, module);
+      },
+      host: part.options?.host as ReactiveControllerHost | undefined,
+    });
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
   }
 }
 

@@ -17,16 +17,12 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n/;
  * (O(new text)) instead of re-lexing and re-rendering the whole block every frame.
  */
 interface OpenFence {
-  /** Where the fence starts in `source`. */
-  from: number;
   fence: string;
-  info: string;
-  /** Where its content starts in `source`. */
+  /** Where its content starts in the open source. */
   contentFrom: number;
   /** How far the content has been checked for a closing fence. */
   scanned: number;
   text: Text;
-  nodes: ChildNode[];
 }
 
 /**
@@ -40,19 +36,20 @@ interface OpenFence {
  */
 export class MarkdownView {
   readonly root: HTMLElement;
-  /** Everything received so far, with line endings normalized the way marked does. */
-  private source = '';
-  /** How much of the caller's text has been consumed into `source`. */
+  /** The source of the committed blocks, in pieces (joined only at the end, if ever). */
+  private committed: string[] = [];
+  /** The source after the committed blocks, line endings normalized the way marked does. */
+  private open = '';
+  /** How much of the caller's text has been consumed. */
   private consumed = 0;
+  /** The last characters consumed, to check cheaply that the next text extends this one. */
+  private seen = '';
   /** A trailing `\r` held back until we know whether a `\n` follows it. */
   private pendingCr = false;
-  private rawText = '';
-  /** Length of `source` covered by committed (finished) blocks. */
-  private committedLength = 0;
   /** The HTML of the committed blocks, to compare with a one-shot render at the end. */
   private committedHtml: string[] = [];
   private links: LinkMap = Object.create(null);
-  private tail: ChildNode[] = [];
+  private tailNodes: ChildNode[] = [];
   private fence?: OpenFence;
   private cursor?: HTMLElement;
   private finalized = false;
@@ -68,9 +65,11 @@ export class MarkdownView {
    * text that does not extend the previous one is rendered from scratch.
    */
   update(text: string, final: boolean): void {
-    if (text === this.rawText && final === this.finalized) return;
-    if (this.finalized || !text.startsWith(this.rawText)) this.reset();
-    this.rawText = text;
+    // Comparing the last few characters, not the whole text: a check that grows with the answer
+    // would make every frame cost O(answer).
+    const prefixSame = text.length >= this.consumed && this.tailOf(text, this.consumed) === this.seen;
+    if (prefixSame && text.length === this.consumed && final === this.finalized) return;
+    if (!prefixSame || this.finalized) this.reset();
     this.consume(text, final);
     this.finalized = final;
 
@@ -78,14 +77,14 @@ export class MarkdownView {
       this.placeCursor();
       return;
     }
-    let tokens = lexBlocks(this.source.slice(this.committedLength), this.links);
+    let tokens = lexBlocks(this.open, this.links);
     let openFrom = final ? tokens.length : this.openIndex(tokens);
     if (tokens[openFrom]?.type === 'def') {
       // A reference definition still being written would link earlier text to a truncated URL:
       // lex what is finished without it.
       const finished = tokens.slice(0, openFrom).reduce((length, token) => length + token.raw.length, 0);
-      this.commit(lexBlocks(this.source.slice(this.committedLength, this.committedLength + finished), this.links));
-      tokens = lexBlocks(this.source.slice(this.committedLength), this.links);
+      this.commit(lexBlocks(this.open.slice(0, finished), this.links));
+      tokens = lexBlocks(this.open, this.links);
       openFrom = 0;
     } else if (openFrom > 0) {
       this.commit(tokens.slice(0, openFrom));
@@ -93,7 +92,8 @@ export class MarkdownView {
     this.renderTail(tokens.slice(openFrom));
 
     if (final) {
-      if (REFERENCE_DEFINITION.test(this.source)) this.resolveForwardReferences();
+      const source = this.committed.join('') + this.open;
+      if (REFERENCE_DEFINITION.test(source)) this.resolveForwardReferences(source);
       this.cursor?.remove();
     } else {
       this.placeCursor();
@@ -107,25 +107,34 @@ export class MarkdownView {
 
   private reset(): void {
     this.root.replaceChildren();
-    this.source = '';
+    this.committed = [];
+    this.open = '';
     this.consumed = 0;
+    this.seen = '';
     this.pendingCr = false;
-    this.committedLength = 0;
     this.committedHtml = [];
     this.links = Object.create(null);
-    this.tail = [];
+    this.tailNodes = [];
     this.fence = undefined;
     this.finalized = false;
   }
 
-  /** Appends the new part of `text` to `source`, normalizing CRLF/CR across update boundaries. */
+  private tailOf(text: string, end: number): string {
+    return text.slice(Math.max(0, end - 32), end);
+  }
+
+  /**
+   * Appends the new part of `text`, normalizing CRLF/CR across update boundaries. Only the new
+   * part and the open block are touched: nothing here grows with the length of the answer.
+   */
   private consume(text: string, final: boolean): void {
     let added = text.slice(this.consumed);
     this.consumed = text.length;
+    this.seen = this.tailOf(text, text.length);
     if (this.pendingCr) added = '\r' + added;
     this.pendingCr = !final && added.endsWith('\r');
     if (this.pendingCr) added = added.slice(0, -1);
-    this.source += added.replace(/\r\n?/g, '\n');
+    this.open += added.replace(/\r\n?/g, '\n');
   }
 
   /**
@@ -146,14 +155,17 @@ export class MarkdownView {
   private commit(tokens: Token[]): void {
     this.clearTail();
     let html = '';
+    let length = 0;
     for (const token of tokens) {
-      this.committedLength += token.raw.length;
+      length += token.raw.length;
       if (token.type === 'def') this.links[token.tag] ??= { href: token.href, title: token.title };
       if (token.type === 'space' || token.type === 'def') continue;
       const block = renderBlocks([token]);
       this.committedHtml.push(block);
       html += block;
     }
+    this.committed.push(this.open.slice(0, length));
+    this.open = this.open.slice(length);
     // One sanitize and one insertion for everything that finished since the last frame.
     if (html) this.insert(html, true);
   }
@@ -164,7 +176,7 @@ export class MarkdownView {
     if (!this.finalized && this.openFence()) return;
     const open = tokens.find((t) => t.type !== 'space');
     // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
-    const raw = this.source.slice(this.committedLength);
+    const raw = this.open;
     const healed = this.finalized || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
     const shown = healed === undefined || healed === raw ? tokens : lexBlocks(healed, this.links);
     if (open?.type === 'code' && 'lang' in open && open.lang) {
@@ -172,12 +184,12 @@ export class MarkdownView {
       const language = languageFor(String(open.lang));
       if (language) void loadLanguage(language);
     }
-    this.tail = this.insert(renderBlocks(shown), this.finalized);
+    this.tailNodes = this.insert(renderBlocks(shown), this.finalized);
   }
 
   private clearTail(): void {
-    for (const node of this.tail) node.remove();
-    this.tail = [];
+    for (const node of this.tailNodes) node.remove();
+    this.tailNodes = [];
     this.fence = undefined;
   }
 
@@ -186,13 +198,12 @@ export class MarkdownView {
    * place, and returns true.
    */
   private openFence(): boolean {
-    const from = this.committedLength;
-    const match = FENCE_OPEN.exec(this.source.slice(from, from + 1000));
-    if (!match || match.index !== 0) return false;
+    const match = FENCE_OPEN.exec(this.open.slice(0, 1000));
+    if (!match) return false;
     const info = match[2].trim().split(/\s+/)[0] ?? '';
-    const contentFrom = from + match[0].length;
+    const contentFrom = match[0].length;
     const fence = match[1];
-    if (findClosingFence(this.source, contentFrom, fence) !== -1) return false;
+    if (findClosingFence(this.open, contentFrom, fence) !== -1) return false;
     const code = document.createElement('code');
     if (info) code.className = `language-${info}`;
     const text = document.createTextNode('');
@@ -202,9 +213,9 @@ export class MarkdownView {
     const fragment = document.createDocumentFragment();
     fragment.append(pre);
     decorateCodeBlocks(fragment, false);
-    this.tail = Array.from(fragment.childNodes);
+    this.tailNodes = Array.from(fragment.childNodes);
     this.root.append(fragment);
-    this.fence = { from, fence, info, contentFrom, scanned: contentFrom, text, nodes: this.tail };
+    this.fence = { fence, contentFrom, scanned: contentFrom, text };
     const language = languageFor(info);
     if (language) void loadLanguage(language);
     this.appendToFence();
@@ -214,14 +225,14 @@ export class MarkdownView {
   /** Feeds new source into the open code block; false when there is none or it has closed. */
   private appendToFence(): boolean {
     const fence = this.fence;
-    if (!fence || fence.from !== this.committedLength) return false;
+    if (!fence) return false;
     // Re-check from the start of the last line, which may have been partial before.
-    const lineStart = this.source.lastIndexOf('\n', fence.scanned - 1) + 1;
-    if (findClosingFence(this.source, Math.max(lineStart, fence.contentFrom), fence.fence) !== -1) {
+    const lineStart = this.open.lastIndexOf('\n', fence.scanned - 1) + 1;
+    if (findClosingFence(this.open, Math.max(lineStart, fence.contentFrom), fence.fence) !== -1) {
       return false;
     }
-    fence.scanned = this.source.length;
-    let content = this.source.slice(fence.contentFrom);
+    fence.scanned = this.open.length;
+    let content = this.open.slice(fence.contentFrom);
     // A last line that may be the start of the closing fence is held back, so it never flashes.
     const lastLine = content.slice(content.lastIndexOf('\n') + 1);
     if (lastLine && /^ {0,3}[`~]+$/.test(lastLine) && fence.fence.startsWith(lastLine.trim().slice(0, 1))) {
@@ -250,8 +261,8 @@ export class MarkdownView {
    * changes what the blocks committed before their definition arrived look like, the answer is
    * rendered again in one go (synchronously, so nothing flickers).
    */
-  private resolveForwardReferences(): void {
-    const html = renderBlocks(lexBlocks(this.source));
+  private resolveForwardReferences(source: string): void {
+    const html = renderBlocks(lexBlocks(source));
     if (html === this.committedHtml.join('')) return;
     this.root.replaceChildren();
     this.committedHtml = [html];
@@ -260,7 +271,7 @@ export class MarkdownView {
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
   private placeCursor(): void {
-    if (!this.source.trim()) {
+    if (!this.committedHtml.length && !this.open.trim()) {
       this.cursor?.remove();
       return;
     }
