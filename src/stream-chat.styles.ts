@@ -119,6 +119,9 @@ export const styles = css`
     overscroll-behavior: contain;
     padding: var(--_gap);
   }
+  .messages {
+    min-height: 100%;
+  }
   .empty {
     display: grid;
     place-items: center;
@@ -168,6 +171,12 @@ export const styles = css`
   }
 
   /* Markdown */
+  /* Finished blocks of a long answer skip style, layout and paint while off-screen, so each frame
+     costs the same at the end of a 100 KB answer as at its start. */
+  .markdown > :not(:nth-last-child(-n + 2)) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2em;
+  }
   .markdown > :first-child {
     margin-top: 0;
   }

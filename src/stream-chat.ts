@@ -13,6 +13,7 @@ import type { ChatMessage } from './conversation/message.js';
 import { emit } from './events.js';
 import { copyCodeBlock } from './markdown/code-blocks.js';
 import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
+import { ScrollFollowController } from './scroll-follow.js';
 import { styles } from './stream-chat.styles.js';
 import { ChatError } from './transport/errors.js';
 import {
@@ -23,9 +24,6 @@ import {
   type PrepareRequest,
 } from './transport/request.js';
 import { StreamController, type StreamOutcome } from './transport/stream-controller.js';
-
-// Pixels from the bottom within which the log keeps following a growing answer.
-const FOLLOW_THRESHOLD = 48;
 
 const sendIcon = svg`<path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`;
 const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="currentColor"/>`;
@@ -83,13 +81,12 @@ export class StreamChat extends LitElement {
   static override styles = styles;
 
   private readonly stream = new StreamController(this);
+  private readonly follower = new ScrollFollowController(this);
 
   @query('.log') private log!: HTMLElement;
 
   @state() private conversation: ChatMessage[] = [];
   @state() private draft = '';
-  /** Whether the log follows new text; false once the user scrolls up to read. */
-  private following = true;
   /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
   private generation = 0;
 
@@ -173,7 +170,7 @@ export class StreamChat extends LitElement {
     this.cancel();
     this.conversation = [];
     this.conversationId = undefined;
-    this.following = true;
+    this.follower.follow();
   }
 
   /** Re-sends the user message an answer belonged to, replacing that answer. */
@@ -228,7 +225,7 @@ export class StreamChat extends LitElement {
     const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
     next.splice(position + 1, 0, answer);
     this.conversation = next;
-    this.following = true;
+    this.follower.follow();
     if (fromComposer) this.draft = '';
 
     if (!request) {
@@ -291,13 +288,8 @@ export class StreamChat extends LitElement {
     if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
   }
 
-  private handleScroll(): void {
-    const { scrollTop, scrollHeight, clientHeight } = this.log;
-    this.following = scrollHeight - scrollTop - clientHeight < FOLLOW_THRESHOLD;
-  }
-
-  protected override updated(): void {
-    if (this.following && this.log) this.log.scrollTop = this.log.scrollHeight;
+  protected override firstUpdated(): void {
+    this.follower.attach(this.log, this.log.firstElementChild!);
   }
 
   override render() {
@@ -309,10 +301,9 @@ export class StreamChat extends LitElement {
         role="log"
         aria-label="Conversation"
         aria-busy=${this.stream.busy ? 'true' : 'false'}
-        @scroll=${this.handleScroll}
         @click=${this.handleLogClick}
       >
-        ${this.conversation.length ? this.renderMessages() : this.renderEmpty()}
+        <div class="messages">${this.conversation.length ? this.renderMessages() : this.renderEmpty()}</div>
       </div>
       ${this.renderComposer()}
       <slot name="footer"></slot>

@@ -381,11 +381,19 @@ describe('<stream-chat> composer and rendering', () => {
     await until(() => lastAnswer(el)?.textContent?.includes('Line 19'));
     await el.updateComplete;
     expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.lessThan(2);
+    // The user scrolls up with the wheel (the scroll event follows the wheel event).
+    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -500 }));
     log.scrollTop = 0;
-    log.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
     await done;
     await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(log.scrollTop).to.equal(0);
+    // Scrolling back to the bottom follows again.
+    log.scrollTop = log.scrollHeight;
+    await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
+    el.messages = [...el.messages, { id: 'more', role: 'assistant', content: 'More\n\n'.repeat(30), status: 'complete' }];
+    await until(() => shadow(el).querySelector('[data-status] .markdown p') && log.scrollHeight - log.scrollTop - log.clientHeight < 2, 2000, 'following again');
   });
 
   it('does not touch finished messages while a new answer streams', async () => {
