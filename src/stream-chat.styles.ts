@@ -172,8 +172,9 @@ export const styles = css`
 
   /* Markdown */
   /* Finished blocks of a long answer skip style, layout and paint while off-screen, so each frame
-     costs the same at the end of a 100 KB answer as at its start. */
-  .markdown > :not(:nth-last-child(-n + 2)) {
+     costs the same at the end of a 100 KB answer as at its start. A class set by the renderer, not
+     a structural selector: :nth-last-child would restyle every block on each append. */
+  .markdown > .settled {
     content-visibility: auto;
     contain-intrinsic-size: auto 2em;
   }

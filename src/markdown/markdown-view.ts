@@ -167,7 +167,7 @@ export class MarkdownView {
     this.committed.push(this.open.slice(0, length));
     this.open = this.open.slice(length);
     // One sanitize and one insertion for everything that finished since the last frame.
-    if (html) this.insert(html, true);
+    if (html) this.settle(this.insert(html, true));
   }
 
   private renderTail(tokens: Token[]): void {
@@ -266,7 +266,12 @@ export class MarkdownView {
     if (html === this.committedHtml.join('')) return;
     this.root.replaceChildren();
     this.committedHtml = [html];
-    this.insert(html, true);
+    this.settle(this.insert(html, true));
+  }
+
+  /** Marks finished top-level blocks, which the element's styles let skip rendering off-screen. */
+  private settle(nodes: ChildNode[]): void {
+    for (const node of nodes) if (node instanceof Element) node.classList.add('settled');
   }
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
