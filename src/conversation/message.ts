@@ -21,7 +21,27 @@ export interface ChatErrorInfo {
 /** A tool call announced by the backend. */
 export interface ChatTool {
   name: string;
-  status?: 'running' | 'done';
+  /** The backend's id for the call, when it gives one. */
+  id?: string;
+  status?: 'running' | 'done' | 'error';
+}
+
+/** A source the answer cites. */
+export interface ChatSource {
+  url: string;
+  title?: string;
+}
+
+/** How an answer streamed; in the `stream-chat-complete` detail and shown with `show-stats`. */
+export interface StreamStats {
+  /** Milliseconds from sending to the first answer (or reasoning) text. */
+  timeToFirstToken?: number;
+  /** Milliseconds from sending to the end of the answer. */
+  duration: number;
+  /** Approximate tokens of the answer (characters / 4 when the server does not say). */
+  tokens: number;
+  /** Tokens per second between the first token and the end. */
+  tokensPerSecond?: number;
 }
 
 /** One message of the conversation. */
@@ -32,6 +52,14 @@ export interface ChatMessage {
   content: string;
   status: MessageStatus;
   tools?: ChatTool[];
+  /** Reasoning ("thinking") text streamed before or with the answer; never part of `content`. */
+  reasoning?: string;
+  /** Sources the answer cites. */
+  sources?: ChatSource[];
+  /** Why the model stopped, when the format says (`stop`, `length`, ...). */
+  finishReason?: string;
+  /** Timing of the answer, once it has ended. */
+  stats?: StreamStats;
   /** Non-fatal notices the server sent along with the answer. */
   warnings?: string[];
   error?: ChatErrorInfo;

@@ -1,4 +1,8 @@
-/** A Server-Sent Events message, as the transport delivers it. */
+/**
+ * A Server-Sent Events message, as the transport delivers it. Line-framed bodies (NDJSON, the AI
+ * SDK's data stream) arrive as one message per line and raw text bodies as one per chunk, with
+ * an empty `event` and `id`.
+ */
 export interface SseMessage {
   /** The `event:` field; empty for the default `message` type. */
   event: string;
@@ -15,21 +19,36 @@ export interface SseMessage {
 export type StreamUpdate =
   /** Text to append to the answer's markdown. */
   | { type: 'text'; text: string }
-  /** A tool the backend is calling, shown as a badge. */
-  | { type: 'tool'; name: string; status?: 'running' | 'done' }
+  /** Reasoning ("thinking") text, shown apart from the answer in a collapsible section. */
+  | { type: 'reasoning'; text: string }
+  /** A tool the backend is calling, shown as a badge; `id` ties later status updates to it. */
+  | { type: 'tool'; name: string; id?: string; status?: 'running' | 'done' | 'error' }
+  /** A source the answer cites, listed under it. */
+  | { type: 'source'; url: string; title?: string }
   /** A conversation/session id to send back with the next message. */
   | { type: 'conversation'; id: string }
   /** A non-fatal notice from the server, shown under the answer. */
   | { type: 'warning'; message: string }
-  /** The answer is complete (the format's terminal event). */
-  | { type: 'done'; conversationId?: string }
+  /**
+   * The answer is complete (the format's terminal event). `reason` is why the model stopped, when
+   * the format says: `length` (cut off at the token limit) is shown to the user.
+   */
+  | { type: 'done'; conversationId?: string; reason?: string }
   /** The server reported an error inside the stream; the answer ends. */
   | { type: 'error'; message: string };
+
+/**
+ * How a response body is split into messages before a format reads them: Server-Sent Events,
+ * one JSON value (or prefixed line) per line, or raw text chunks as they arrive.
+ */
+export type Framing = 'sse' | 'lines' | 'text';
 
 /** One wire format: recognizes and translates the SSE messages of one kind of backend. */
 export interface WireFormat {
   /** The value of the element's `format` attribute that forces this format. */
   readonly name: string;
+  /** How its responses are framed; `sse` when absent. */
+  readonly framing?: Framing;
   /**
    * Whether a complete stream of this format ends with an explicit terminal event. When it does,
    * a stream that closes without one was interrupted.
