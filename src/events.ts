@@ -1,4 +1,4 @@
-import type { ChatErrorInfo, ChatMessage } from './conversation/message.js';
+import type { ChatErrorInfo, ChatMessage, StreamStats } from './conversation/message.js';
 import type { ChatRequest } from './transport/request.js';
 
 /** Fired before a message is sent; cancel it to stop the request. */
@@ -15,6 +15,8 @@ export interface StreamChatCompleteDetail {
   message: ChatMessage;
   /** The conversation id the server assigned, if any. */
   conversationId?: string;
+  /** Time to first token, duration and tokens per second. */
+  stats: StreamStats;
 }
 
 /** Fired when a request or stream fails. */

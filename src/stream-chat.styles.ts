@@ -411,6 +411,63 @@ export const styles = css`
   .tool-badge[data-status='done'] .state::before {
     background: #1a7f37;
   }
+  .reasoning {
+    margin: 0 0 10px;
+    border-left: 2px solid var(--_border);
+    padding-left: 12px;
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .reasoning summary {
+    cursor: pointer;
+    width: fit-content;
+    font-weight: 500;
+  }
+  .reasoning summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .reasoning-text {
+    margin-top: 6px;
+  }
+  .sources {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 8px 0 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: source;
+    font-size: 0.8em;
+  }
+  .sources li {
+    counter-increment: source;
+    max-width: 24ch;
+  }
+  .sources a {
+    display: block;
+    overflow: hidden;
+    padding: 2px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_accent);
+    text-decoration: none;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .sources a::before {
+    content: counter(source) '. ';
+    color: var(--_muted);
+  }
+  .sources a:hover {
+    text-decoration: underline;
+  }
+  .stats {
+    margin-top: 6px;
+    color: var(--_muted);
+    font-size: 0.78em;
+    font-variant-numeric: tabular-nums;
+  }
   .note,
   .warning {
     margin-top: 6px;

@@ -9,10 +9,12 @@ import {
   normalizeMessages,
   snapshot,
 } from './conversation/conversation.js';
-import type { ChatMessage } from './conversation/message.js';
+import type { ChatMessage, StreamStats } from './conversation/message.js';
 import { emit } from './events.js';
 import { copyCodeBlock } from './markdown/code-blocks.js';
+import { safeHref } from './markdown/link-policy.js';
 import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
+import type { ParseEvent } from './protocols/index.js';
 import { ScrollFollowController } from './scroll-follow.js';
 import { styles } from './stream-chat.styles.js';
 import { ChatError } from './transport/errors.js';
@@ -22,8 +24,17 @@ import {
   type ChatRequest,
   type HeadersSource,
   type PrepareRequest,
+  type RequestFormat,
 } from './transport/request.js';
 import { StreamController, type StreamOutcome } from './transport/stream-controller.js';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url, document.baseURI).host || url;
+  } catch {
+    return url;
+  }
+}
 
 const sendIcon = svg`<path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`;
 const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="currentColor"/>`;
@@ -46,6 +57,10 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @csspart code-block - A fenced code block, header included.
  * @csspart copy-button - The Copy button of a code block.
  * @csspart tool-badge - A tool call announced by the backend.
+ * @csspart reasoning - The collapsible "Thinking" section with the model's reasoning.
+ * @csspart sources - The list of sources under an answer.
+ * @csspart notice - A note under an answer ("Stopped", "Answer cut off").
+ * @csspart stats - Timing under an answer (with `show-stats`).
  * @csspart error - The error shown under a failed answer.
  * @csspart retry-button - The button that re-sends a failed message.
  * @csspart composer - The message form.
@@ -73,7 +88,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @cssprop [--stream-chat-error-color=#d1242f] - Colour of error messages.
  *
  * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
- * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId? }`.
+ * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
  * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage? }, message }`.
  * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
  */
@@ -108,6 +123,21 @@ export class StreamChat extends LitElement {
   /** Disables the composer; nothing can be sent. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** Shape of the request body: `default` (`{ message, messages, ... }`) or `openai` (`{ model, stream: true, messages }` for an OpenAI-compatible `/v1/chat/completions`). */
+  @property({ attribute: 'request-format' }) requestFormat: RequestFormat = 'default';
+
+  /** The model name sent with `request-format="openai"`. */
+  @property() model?: string;
+
+  /** A system prompt sent first with `request-format="openai"`. */
+  @property({ attribute: 'system-prompt' }) systemPrompt?: string;
+
+  /** Sent as `Authorization: Bearer <key>`. Anything in the page is public: use it only for keys meant to be public or local servers; put real keys behind a server-side proxy. */
+  @property({ attribute: 'api-key' }) apiKey?: string;
+
+  /** Shows time to first token, duration and tokens per second under each answer. */
+  @property({ attribute: 'show-stats', type: Boolean }) showStats = false;
+
   /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
@@ -116,6 +146,9 @@ export class StreamChat extends LitElement {
 
   /** Extra JSON fields merged into every request body, e.g. `{ run_id: 5, model: "gpt-4o" }`. */
   @property({ attribute: false }) body?: Record<string, unknown>;
+
+  /** Maps each event of a stream no built-in format understands: `({ event, data, id }) => text | update | update[] | null` (null skips the event). */
+  @property({ attribute: false }) parseEvent?: ParseEvent;
 
   /** A hook that may rewrite the request (url, method, headers, body) before it is sent. */
   @property({ attribute: false }) prepareRequest?: PrepareRequest;
@@ -199,10 +232,15 @@ export class StreamChat extends LitElement {
     let request: ChatRequest | undefined;
     let failure: ChatError | undefined;
     try {
+      const headers = await resolveHeaders(this.headers);
+      if (this.apiKey && !headers.authorization) headers.authorization = `Bearer ${this.apiKey}`;
       request = buildRequest({
         endpoint: this.endpoint,
         method: this.method,
-        headers: await resolveHeaders(this.headers),
+        headers,
+        requestFormat: this.requestFormat,
+        model: this.model,
+        systemPrompt: this.systemPrompt,
         message: user.content,
         history: historyBefore(this.conversation, position, this.historyLimit),
         conversationId: this.conversationId,
@@ -236,6 +274,7 @@ export class StreamChat extends LitElement {
     const outcome = await this.stream.run({
       request,
       format: this.format,
+      parseEvent: this.parseEvent,
       onUpdate: (update) => {
         if (update.type === 'conversation') this.conversationId = update.id;
         applyUpdate(answer, update);
@@ -248,10 +287,15 @@ export class StreamChat extends LitElement {
 
   /** Records how an answer ended and tells the page. */
   private settle(answer: ChatMessage, outcome: StreamOutcome): void {
+    if (outcome.stats) answer.stats = outcome.stats;
     if (outcome.status === 'complete') {
       answer.status = 'complete';
       if (outcome.conversationId) this.conversationId = outcome.conversationId;
-      emit(this, 'stream-chat-complete', { message: snapshot(answer), conversationId: this.conversationId });
+      emit(this, 'stream-chat-complete', {
+        message: snapshot(answer),
+        conversationId: this.conversationId,
+        stats: { ...(outcome.stats ?? { duration: 0, tokens: 0 }) },
+      });
     } else if (outcome.status === 'error') {
       answer.status = 'error';
       answer.error = outcome.error;
@@ -320,7 +364,11 @@ export class StreamChat extends LitElement {
     return repeat(
       this.conversation,
       (m) => m.id,
-      (m) => guard([m.content, m.status, m.error, m.warnings?.length, m.tools?.map((t) => t.status).join()], () => this.renderMessage(m)),
+      (m) =>
+        guard(
+          [m.content, m.reasoning, m.status, m.error, m.stats, m.finishReason, m.warnings?.length, m.sources?.length, m.tools?.map((t) => t.status).join(), this.showStats],
+          () => this.renderMessage(m),
+        ),
     );
   }
 
@@ -333,14 +381,47 @@ export class StreamChat extends LitElement {
     const streaming = m.status === 'streaming';
     return html`<div class="message assistant" part="message assistant-message" data-status=${m.status}>
       <div class="bubble" part="bubble">
-        ${this.renderTools(m)}
-        ${streaming && !m.content ? this.renderThinking() : nothing}
+        ${this.renderTools(m)} ${this.renderReasoning(m)}
+        ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
         <div class="markdown" ${markdown(m.content, !streaming)}></div>
+        ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
-        ${m.status === 'cancelled' ? html`<div class="note">Stopped</div>` : nothing}
+        ${m.finishReason === 'length' ? html`<div class="note" part="notice">Answer cut off: the model reached its length limit.</div>` : nothing}
+        ${m.status === 'cancelled' ? html`<div class="note" part="notice">Stopped</div>` : nothing}
         ${m.status === 'error' ? this.renderError(m) : nothing}
+        ${this.showStats && m.stats && !streaming ? this.renderStats(m.stats) : nothing}
       </div>
     </div>`;
+  }
+
+  /** Reasoning stays apart from the answer: open while the model thinks, collapsed once it answers. */
+  private renderReasoning(m: ChatMessage) {
+    if (!m.reasoning) return nothing;
+    const thinking = m.status === 'streaming' && !m.content;
+    return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
+      <summary>${thinking ? 'Thinking…' : 'Thinking'}</summary>
+      <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking)}></div>
+    </details>`;
+  }
+
+  private renderSources(m: ChatMessage) {
+    const sources = m.sources?.flatMap((source) => {
+      const href = safeHref(source.url);
+      return href ? [{ href, label: source.title || hostOf(href) }] : [];
+    });
+    if (!sources?.length) return nothing;
+    return html`<ol class="sources" part="sources" aria-label="Sources">
+      ${sources.map(
+        (s) => html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.href}>${s.label}</a></li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderStats(stats: StreamStats) {
+    const parts = [`${(stats.duration / 1000).toFixed(1)} s`];
+    if (stats.tokensPerSecond !== undefined) parts.push(`${Math.round(stats.tokensPerSecond)} tok/s`);
+    if (stats.timeToFirstToken !== undefined) parts.push(`first token ${stats.timeToFirstToken} ms`);
+    return html`<div class="stats" part="stats">${parts.join(' · ')}</div>`;
   }
 
   private renderTools(m: ChatMessage) {

@@ -1,5 +1,5 @@
 import type { StreamUpdate } from '../protocols/types.js';
-import type { ChatMessage, ChatRole } from './message.js';
+import type { ChatMessage, ChatRole, ChatTool } from './message.js';
 
 let counter = 0;
 
@@ -73,20 +73,43 @@ export function applyUpdate(message: ChatMessage, update: StreamUpdate): void {
     case 'text':
       message.content += update.text;
       break;
-    case 'tool': {
-      const tools = (message.tools ??= []);
-      const running = tools.find((t) => t.name === update.name && t.status === 'running');
-      if (running && update.status === 'done') running.status = 'done';
-      else if (!running || update.status !== 'running') tools.push({ name: update.name, status: update.status });
+    case 'reasoning':
+      message.reasoning = (message.reasoning ?? '') + update.text;
       break;
-    }
+    case 'tool':
+      applyTool((message.tools ??= []), update);
+      break;
+    case 'source':
+      if (!message.sources?.some((s) => s.url === update.url)) {
+        (message.sources ??= []).push(update.title ? { url: update.url, title: update.title } : { url: update.url });
+      }
+      break;
     case 'warning':
       (message.warnings ??= []).push(update.message);
       break;
+    case 'done':
+      if (update.reason) message.finishReason = update.reason;
+      break;
     default:
-      // done, error and conversation ids end or describe the stream, not the message's content.
+      // Errors and conversation ids end or describe the stream, not the message's content.
       break;
   }
+}
+
+/** A tool update either starts a call or moves an earlier one (same id, else same running name) on. */
+function applyTool(tools: ChatTool[], update: Extract<StreamUpdate, { type: 'tool' }>): void {
+  const earlier = update.id
+    ? tools.find((t) => t.id === update.id)
+    : tools.find((t) => t.name === update.name && t.status === 'running');
+  if (earlier && update.status !== 'running') {
+    earlier.status = update.status ?? earlier.status;
+    return;
+  }
+  if (earlier) return;
+  const tool: ChatTool = { name: update.name };
+  if (update.id) tool.id = update.id;
+  if (update.status) tool.status = update.status;
+  tools.push(tool);
 }
 
 /** A copy to hand to event listeners, so later edits of ours do not change what they received. */
@@ -94,6 +117,8 @@ export function snapshot(message: ChatMessage): ChatMessage {
   return {
     ...message,
     ...(message.tools && { tools: message.tools.map((t) => ({ ...t })) }),
+    ...(message.sources && { sources: message.sources.map((s) => ({ ...s })) }),
+    ...(message.stats && { stats: { ...message.stats } }),
     ...(message.warnings && { warnings: [...message.warnings] }),
     ...(message.error && { error: { ...message.error } }),
   };

@@ -1,12 +1,10 @@
 // The chat sanitizing policy, on a private DOMPurify instance: the host page's DOMPurify hooks and
 // config never apply to us, and ours never leak into the page's.
 import createDOMPurify, { type Config } from 'dompurify';
+import { ALLOWED_URI } from './link-policy.js';
 
 const purify = createDOMPurify(window);
 
-// Only web and mail links, plus relative ones (no scheme: anything whose first colon, if any,
-// comes after a `/`, `?` or `#`). javascript:, vbscript:, data: and the rest are removed.
-const allowedUri = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) {
@@ -16,7 +14,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 const config: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_URI_REGEXP: allowedUri,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
   FORBID_TAGS: [
     'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed',
     'svg', 'math', 'base', 'meta', 'link', 'template', 'img', 'video', 'audio', 'source', 'picture',

@@ -27,6 +27,9 @@ export async function resolveHeaders(source: HeadersSource | undefined): Promise
   return record;
 }
 
+/** How the request body is shaped: ours, or OpenAI's chat completions request. */
+export type RequestFormat = 'default' | 'openai';
+
 export interface RequestInput {
   endpoint: string;
   method: string;
@@ -35,12 +38,34 @@ export interface RequestInput {
   history: HistoryEntry[];
   conversationId?: string;
   extraBody?: Record<string, unknown>;
+  requestFormat?: RequestFormat;
+  /** For `openai`: the model name, and an optional system prompt sent first. */
+  model?: string;
+  systemPrompt?: string;
 }
 
-/** The default request: `{ message, messages, conversation_id?, ...extraBody }` as JSON, asking for an event stream. */
-export function buildRequest(input: RequestInput): ChatRequest {
+function defaultBody(input: RequestInput): Record<string, unknown> {
   const body: Record<string, unknown> = { message: input.message, messages: input.history };
   if (input.conversationId) body.conversation_id = input.conversationId;
+  return body;
+}
+
+/** OpenAI's `/v1/chat/completions` request, which vLLM, Ollama, llama.cpp server and OpenRouter accept too. */
+function openaiBody(input: RequestInput): Record<string, unknown> {
+  const messages: { role: string; content: string }[] = [];
+  if (input.systemPrompt) messages.push({ role: 'system', content: input.systemPrompt });
+  messages.push(...input.history, { role: 'user', content: input.message });
+  const body: Record<string, unknown> = { stream: true, messages };
+  if (input.model) body.model = input.model;
+  return body;
+}
+
+/**
+ * The request for one message: by default `{ message, messages, conversation_id?, ...extraBody }`,
+ * or OpenAI's `{ model, stream: true, messages, ...extraBody }`; JSON, asking for an event stream.
+ */
+export function buildRequest(input: RequestInput): ChatRequest {
+  const body = input.requestFormat === 'openai' ? openaiBody(input) : defaultBody(input);
   Object.assign(body, input.extraBody);
   return {
     url: input.endpoint,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatErrorInfo } from '../conversation/message.js';
-import { StreamParser, type StreamUpdate } from '../protocols/index.js';
+import type { ChatErrorInfo, StreamStats } from '../conversation/message.js';
+import { StreamParser, type ParseEvent, type StreamUpdate } from '../protocols/index.js';
 import { ChatError } from './errors.js';
 import type { ChatRequest } from './request.js';
 import { streamRequest } from './sse-transport.js';
@@ -10,15 +10,18 @@ import { textFromJsonAnswer } from './json-answer.js';
 export type StreamStatus = 'idle' | 'connecting' | 'streaming' | 'done' | 'error' | 'cancelled';
 
 /** How one answer ended. `send()` resolves with it; it never rejects. */
-export type StreamOutcome =
+export type StreamOutcome = (
   | { status: 'complete'; conversationId?: string }
   | { status: 'error'; error: ChatErrorInfo }
-  | { status: 'cancelled' };
+  | { status: 'cancelled' }
+) & { stats?: StreamStats };
 
 export interface StreamRun {
   request: ChatRequest;
   /** A wire format name, or `auto`. */
   format: string;
+  /** A custom mapper for streams no built-in format understands. */
+  parseEvent?: ParseEvent;
   /** Receives every update; text updates arrive here as they come, rendering is throttled separately. */
   onUpdate(update: StreamUpdate): void;
 }
@@ -68,7 +71,7 @@ export class StreamController implements ReactiveController {
     this.abortController?.abort();
   }
 
-  async run({ request, format, onUpdate }: StreamRun): Promise<StreamOutcome> {
+  async run({ request, format, parseEvent, onUpdate }: StreamRun): Promise<StreamOutcome> {
     this.abortController?.abort();
     const controller = new AbortController();
     this.abortController = controller;
@@ -76,11 +79,12 @@ export class StreamController implements ReactiveController {
 
     let parser: StreamParser;
     try {
-      parser = new StreamParser(format || 'auto');
+      parser = new StreamParser(format || 'auto', { parseEvent });
     } catch (error) {
       return this.finish(controller, { status: 'error', error: new ChatError('protocol', String((error as Error).message)).toInfo() });
     }
 
+    const timing = new StreamTiming();
     // Set by the stream's own terminal event; the request is then aborted to free the connection.
     let outcome: StreamOutcome | undefined;
     let conversationId: string | undefined;
@@ -99,8 +103,12 @@ export class StreamController implements ReactiveController {
           conversationId = update.id;
           break;
         case 'text':
+        case 'reasoning':
+          timing.received(update.text);
           this.scheduleFrame();
           break;
+        default:
+          this.scheduleFrame();
       }
       onUpdate(update);
       if (outcome) controller.abort();
@@ -118,8 +126,8 @@ export class StreamController implements ReactiveController {
         },
         controller.signal,
       );
-      if (outcome) return this.finish(controller, outcome);
-      if (end.kind === 'aborted') return this.finish(controller, { status: 'cancelled' });
+      if (outcome) return this.finish(controller, outcome, timing);
+      if (end.kind === 'aborted') return this.finish(controller, { status: 'cancelled' }, timing);
       if (end.kind === 'json') {
         const text = textFromJsonAnswer(end.value);
         if (text === undefined) {
@@ -127,7 +135,7 @@ export class StreamController implements ReactiveController {
         }
         deliver({ type: 'text', text });
         deliver({ type: 'done', conversationId: conversationIdOf(end.value) });
-        return this.finish(controller, outcome ?? { status: 'complete' });
+        return this.finish(controller, outcome ?? { status: 'complete' }, timing);
       }
       if (parser.requiresTerminal) {
         throw new ChatError('interrupted', 'The answer was cut off: the stream ended before the server finished it');
@@ -140,16 +148,17 @@ export class StreamController implements ReactiveController {
             : 'The server closed the stream without sending an answer',
         );
       }
-      return this.finish(controller, { status: 'complete', conversationId });
+      return this.finish(controller, { status: 'complete', conversationId }, timing);
     } catch (error) {
       const info = error instanceof ChatError
         ? error.toInfo()
         : { kind: 'protocol' as const, message: `The answer could not be read: ${String((error as Error)?.message ?? error)}` };
-      return this.finish(controller, { status: 'error', error: info });
+      return this.finish(controller, { status: 'error', error: info }, timing);
     }
   }
 
-  private finish(controller: AbortController, outcome: StreamOutcome): StreamOutcome {
+  private finish(controller: AbortController, outcome: StreamOutcome, timing?: StreamTiming): StreamOutcome {
+    if (timing) outcome.stats = timing.stats();
     // A newer run may have replaced this one; only the current run owns the status.
     if (this.abortController === controller) {
       this.abortController = undefined;
@@ -169,6 +178,33 @@ export class StreamController implements ReactiveController {
       this.frame = 0;
       this.host.requestUpdate();
     });
+  }
+}
+
+/**
+ * Time to first token, duration and throughput of one answer. Tokens are estimated as characters
+ * / 4 (the usual rule of thumb for English with BPE tokenizers), since most streams do not say.
+ */
+class StreamTiming {
+  private readonly start = performance.now();
+  private first?: number;
+  private characters = 0;
+
+  received(text: string): void {
+    this.first ??= performance.now();
+    this.characters += text.length;
+  }
+
+  stats(): StreamStats {
+    const end = performance.now();
+    const tokens = Math.round(this.characters / 4);
+    const stats: StreamStats = { duration: Math.round(end - this.start), tokens };
+    if (this.first !== undefined) {
+      stats.timeToFirstToken = Math.round(this.first - this.start);
+      const seconds = (end - this.first) / 1000;
+      if (seconds > 0 && tokens > 0) stats.tokensPerSecond = Math.round((tokens / seconds) * 10) / 10;
+    }
+    return stats;
   }
 }
 

@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { StreamChat } from '../src/stream-chat.js';
+import { chatWith, nextEvent, serverLog, shadow, sse, until } from './helpers.js';
+
+const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta, finish_reason: finish }],
+});
+
+describe('<stream-chat> reasoning, tools, sources and stats', () => {
+  it('shows reasoning in a Thinking section, open while thinking and collapsed once the answer starts', async () => {
+    const { el } = await chatWith({
+      chunks: [
+        ...sse(chunk({ reasoning_content: 'Let me check ' }), chunk({ reasoning_content: 'the runs.' })),
+        { delay: 300 },
+        ...sse(chunk({ content: 'Run **5** lost money.' }), chunk({}, 'stop'), '[DONE]'),
+      ],
+    });
+    const done = nextEvent(el, 'stream-chat-complete');
+    void el.send('why?');
+    await until(() => shadow(el).querySelector('.reasoning')?.textContent?.includes('the runs.'));
+    const details = shadow(el).querySelector<HTMLDetailsElement>('details.reasoning')!;
+    expect(details.open).to.be.true;
+    const { detail } = await done;
+    await el.updateComplete;
+    expect(details.open).to.be.false;
+    expect(detail.message.reasoning).to.equal('Let me check the runs.');
+    expect(detail.message.content).to.equal('Run **5** lost money.');
+    expect(shadow(el).querySelector('.assistant > .bubble > .markdown')!.textContent).to.not.contain('Let me check');
+  });
+
+  it('marks an answer cut off at the length limit', async () => {
+    const { el } = await chatWith({ chunks: sse(chunk({ content: 'A long answ' }), chunk({}, 'length'), '[DONE]') });
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('go');
+    const { detail } = await done;
+    await el.updateComplete;
+    expect(detail.message.finishReason).to.equal('length');
+    expect(shadow(el).querySelector('[part="notice"]')!.textContent).to.contain('cut off');
+  });
+
+  it('lists sources as safe links and drops unsafe ones', async () => {
+    const { el } = await chatWith({ chunks: sse({ type: 'token', content: 'Answer' }, { type: 'done' }) });
+    el.parseEvent = (event) => {
+      const json = JSON.parse(event.data);
+      if (json.type !== 'done') return json.content;
+      return [
+        { type: 'source', url: 'https://example.com/docs/page', title: 'The docs' },
+        { type: 'source', url: 'javascript:alert(1)', title: 'evil' },
+        { type: 'source', url: 'https://example.org/x' },
+        { type: 'done' },
+      ];
+    };
+    await el.send('go');
+    await el.updateComplete;
+    const links = Array.from(shadow(el).querySelectorAll<HTMLAnchorElement>('[part="sources"] a'));
+    expect(links.map((a) => [a.getAttribute('href'), a.textContent])).to.deep.equal([
+      ['https://example.com/docs/page', 'The docs'],
+      ['https://example.org/x', 'example.org'],
+    ]);
+    expect(links.every((a) => a.rel === 'noopener noreferrer' && a.target === '_blank')).to.be.true;
+  });
+
+  it('reports stream metrics in stream-chat-complete and shows them with show-stats', async () => {
+    const { el } = await chatWith({ chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(400) }), { delay: 50 }, ...sse({ done: true })] });
+    el.showStats = true;
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('go');
+    const { stats } = (await done).detail;
+    expect(stats.timeToFirstToken).to.be.greaterThan(30);
+    expect(stats.duration).to.be.at.least(stats.timeToFirstToken!);
+    expect(stats.tokens).to.equal(100);
+    expect(stats.tokensPerSecond).to.be.greaterThan(0);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="stats"]')!.textContent).to.match(/\d+\.\d s · \d+ tok\/s · first token \d+ ms/);
+  });
+});
+
+describe('<stream-chat> talking to an OpenAI-compatible server with attributes alone', () => {
+  it('sends {model, stream, messages} with the system prompt and the key, and reads the chunks', async () => {
+    const testId = `t-${Math.random().toString(36).slice(2)}`;
+    const el = await fixture<StreamChat>(html`<stream-chat
+      endpoint="/test-sse"
+      request-format="openai"
+      model="llama3.1"
+      system-prompt="You are terse."
+      api-key="sk-local"
+    ></stream-chat>`);
+    el.body = { testId, script: { chunks: sse(chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hi!' }), chunk({}, 'stop'), '[DONE]') } };
+    await el.send('Hello');
+    await el.send('Again');
+    const log = await serverLog(testId);
+    expect(log.requests[0].headers.authorization).to.equal('Bearer sk-local');
+    const { body } = log.requests[1];
+    expect(body.model).to.equal('llama3.1');
+    expect(body.stream).to.equal(true);
+    expect(body.messages).to.deep.equal([
+      { role: 'system', content: 'You are terse.' },
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi!' },
+      { role: 'user', content: 'Again' },
+    ]);
+    expect(body).to.not.have.property('message');
+    expect(el.messages[3].content).to.equal('Hi!');
+  });
+});
