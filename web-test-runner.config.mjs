@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
 import { scriptedSse } from './test/server/scripted-sse.mjs';
+import { aiSdkProducer } from './test/server/ai-sdk-producer.mjs';
 
 const executablePath = systemChromium();
 // highlight.js's ESM entry re-exports its CommonJS core; bundlers convert it, the dev server needs this.
@@ -43,7 +44,7 @@ export default {
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  middleware: [scriptedSse()],
+  middleware: [scriptedSse(), aiSdkProducer()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     playwrightLauncher({
