@@ -3,7 +3,7 @@ import type { ChatErrorInfo, StreamStats } from '../conversation/message.js';
 import { StreamParser, type ParseEvent, type StreamUpdate } from '../protocols/index.js';
 import { ChatError } from './errors.js';
 import type { ChatRequest } from './request.js';
-import { streamRequest } from './sse-transport.js';
+import { streamRequest } from './response-stream.js';
 import { textFromJsonAnswer } from './json-answer.js';
 
 /** Where the current request stands, shaped like @lit/task's status. */

@@ -3,8 +3,10 @@
 // test controls its own stream byte by byte over real HTTP, and can read back what the server
 // received: POST /test-sse plays the script; GET /test-log/<testId> returns the recorded requests.
 //
-// Script: { status?, headers?, chunks: (string | { delay } | { drop: true } | { hang: true })[] }
+// Script: { status?, headers?, chunks: (string | { bytes } | { delay } | { drop: true } | { hang: true })[] }
 // or an array of scripts, the n-th request of a testId playing the n-th (the last one repeats).
+// `bytes` is an array of byte values, written as they are (to split UTF-8 characters or a BOM);
+// a header set to null is not sent (a response without a content type).
 
 const logs = new Map();
 
@@ -29,11 +31,13 @@ async function play(script, req, res, log) {
       log.closedByClient += 1;
     }
   });
-  res.writeHead(script.status ?? 200, {
+  const headers = {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     ...(script.headers ?? {}),
-  });
+  };
+  for (const [name, value] of Object.entries(headers)) if (value === null) delete headers[name];
+  res.writeHead(script.status ?? 200, headers);
   res.flushHeaders();
   for (const chunk of script.chunks ?? []) {
     if (clientGone) return;

@@ -1,0 +1,171 @@
+import type { Framing, SseMessage } from '../protocols/types.js';
+
+const LINE_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/stream+json']);
+const TEXT_TYPES = new Set(['text/plain', 'text/markdown']);
+
+/**
+ * How a successful response's body is framed, from its headers; `json` for a whole JSON answer
+ * (the non-streaming fallback). Lenient: an unknown or missing content type is read as SSE.
+ */
+export function framingOf(response: Response): Framing | 'json' {
+  // The AI SDK's data stream says text/plain; only this header tells its lines from raw text.
+  // Cross-origin, it is visible only when the server lists it in Access-Control-Expose-Headers.
+  if (response.headers.get('x-vercel-ai-data-stream')?.trim() === 'v1') return 'lines';
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'text/event-stream') return 'sse';
+  // Before the JSON test: application/stream+json is line-framed, not one JSON value.
+  if (LINE_TYPES.has(type)) return 'lines';
+  if (TEXT_TYPES.has(type)) return 'text';
+  if (/^application\/(?:[\w.+-]+\+)?json$/.test(type)) return 'json';
+  return 'sse';
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Drops a UTF-8 byte order mark at the very start of a body, even when its three bytes arrive in
+ * separate chunks. Decoders after it use `ignoreBOM: true`, so exactly one BOM is dropped, here.
+ */
+export function withoutBom(): TransformStream<Uint8Array, Uint8Array> {
+  // The first bytes, held back until they are known to be (or not be) a BOM; undefined once decided.
+  let head: Uint8Array | undefined = new Uint8Array(0);
+  return new TransformStream({
+    transform(chunk, controller) {
+      if (!head) {
+        controller.enqueue(chunk);
+        return;
+      }
+      const bytes = head.length ? concat(head, chunk) : chunk;
+      const prefix = Math.min(bytes.length, 3);
+      const bomSoFar = BOM.slice(0, prefix).every((byte, i) => bytes[i] === byte);
+      if (bomSoFar && bytes.length < 3) {
+        head = bytes;
+        return;
+      }
+      head = undefined;
+      const rest = bomSoFar ? bytes.subarray(3) : bytes;
+      if (rest.length) controller.enqueue(rest);
+    },
+    flush(controller) {
+      // A body shorter than a BOM that began like one.
+      if (head?.length) controller.enqueue(head);
+    },
+  });
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(a.length + b.length);
+  bytes.set(a);
+  bytes.set(b, a.length);
+  return bytes;
+}
+
+/**
+ * Splits text that arrives in pieces into lines ended by `\n`, `\r\n` or `\r`, where a `\r` at
+ * the end of one piece and a `\n` at the start of the next are one line break.
+ */
+export class LineSplitter {
+  private rest = '';
+  private afterCr = false;
+
+  /** The lines this piece completes. */
+  push(text: string): string[] {
+    let from = 0;
+    if (this.afterCr && text) {
+      this.afterCr = false;
+      if (text[0] === '\n') from = 1;
+    }
+    const lines: string[] = [];
+    const breaks = /\r\n|\r|\n/g;
+    breaks.lastIndex = from;
+    for (let match; (match = breaks.exec(text)); from = breaks.lastIndex) {
+      lines.push(this.rest + text.slice(from, match.index));
+      this.rest = '';
+    }
+    this.rest += text.slice(from);
+    if (text.endsWith('\r')) this.afterCr = true;
+    return lines;
+  }
+
+  /** The lines this last piece completes, then the unterminated last line, if any. */
+  end(text = ''): string[] {
+    const lines = this.push(text);
+    if (this.rest) lines.push(this.rest);
+    this.rest = '';
+    return lines;
+  }
+}
+
+/**
+ * Passes on only the blocks of an event stream that carry a `data` field, so fetch-event-source
+ * dispatches what the SSE spec says
+ * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation):
+ * it dispatches an empty message for every blank line, so a `: keep-alive` comment, a stray extra
+ * blank line or a lone `event:` would each reach the wire format as an empty message.
+ * Lines come out LF-terminated, without comments. An unterminated last block is dropped, as the
+ * spec says (and the library does). The input must already be BOM-free (withoutBom).
+ */
+export function eventStreamForParser(): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const encoder = new TextEncoder();
+  const splitter = new LineSplitter();
+  let block: string[] = [];
+  let hasData = false;
+  return new TransformStream({
+    transform(chunk, controller) {
+      let out = '';
+      for (const line of splitter.push(decoder.decode(chunk, { stream: true }))) {
+        if (line === '') {
+          if (hasData) out += `${block.join('\n')}\n\n`;
+          block = [];
+          hasData = false;
+        } else if (line[0] !== ':') {
+          // A colon-less `data` line is a data field with an empty value.
+          const colon = line.indexOf(':');
+          if ((colon < 0 ? line : line.slice(0, colon)) === 'data') hasData = true;
+          block.push(line);
+        }
+      }
+      if (out) controller.enqueue(encoder.encode(out));
+    },
+  });
+}
+
+/**
+ * Reads a line- or text-framed body to its end: one message per non-blank line for `lines`, one
+ * per decoded chunk, exactly as received, for `text`. UTF-8 characters split across chunks decode
+ * whole. Stops as soon as `signal` aborts and delivers nothing after; rejects if the body fails.
+ */
+export async function readFramedBody(
+  body: ReadableStream<Uint8Array>,
+  framing: 'lines' | 'text',
+  onMessage: (message: SseMessage) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const reader = body.pipeThrough(withoutBom()).getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop, { once: true });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const splitter = new LineSplitter();
+  // A message may abort (a terminal event does); the rest of its chunk is then dropped too.
+  const deliver = (data: string) => {
+    if (!signal.aborted) onMessage({ event: '', data, id: '' });
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) return;
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (framing === 'text') {
+        if (text) deliver(text);
+      } else {
+        for (const line of done ? splitter.end(text) : splitter.push(text)) {
+          if (line.trim()) deliver(line);
+        }
+      }
+      if (done) return;
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}

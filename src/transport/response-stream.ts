@@ -1,0 +1,116 @@
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+import type { Framing, SseMessage } from '../protocols/types.js';
+import { ChatError, errorFromResponse } from './errors.js';
+import { eventStreamForParser, framingOf, readFramedBody, withoutBom } from './framing.js';
+import { fetchTarget, type ChatRequest } from './request.js';
+
+/** How a request ended when it did not throw. */
+export type StreamEnd =
+  /** The stream was read to its end. */
+  | { kind: 'closed' }
+  /** The server answered with JSON instead of a stream (the non-streaming fallback). */
+  | { kind: 'json'; value: unknown }
+  /** The caller aborted. */
+  | { kind: 'aborted' };
+
+export interface StreamCallbacks {
+  /**
+   * Called for each message: an SSE event, a line of a line-framed body, or a chunk of a text
+   * body (see Framing). Throwing ends the stream with that error.
+   */
+  onMessage(message: SseMessage): void;
+  /** Called once the response headers arrived and were accepted, before any message. */
+  onOpen?(response: Response, framing: Framing): void;
+}
+
+/** Thrown out of fetch-event-source's `onopen` to end it early once the body was read there. */
+class Finished {
+  constructor(readonly end: StreamEnd) {}
+}
+
+/**
+ * Makes one request and reads its streamed answer. The framing comes from the response headers
+ * (see framingOf): an event stream is parsed by fetch-event-source; a line or text stream, or a
+ * whole JSON answer, is read in `onopen` instead, never reaching its SSE parser.
+ * fetch-event-source's defaults are wrong for a chat POST, so every one is overridden:
+ * - `openWhenHidden: true`: otherwise it aborts on `visibilitychange` and re-POSTs the message
+ *   when the tab is shown again.
+ * - `onerror` rethrows: otherwise it retries forever, duplicating the message each time.
+ * - `onopen` checks the status and content type: the default never checks `response.ok`.
+ * - headers are passed as a plain object (see resolveHeaders).
+ * Rejects with a ChatError; resolves with how the stream ended.
+ */
+export async function streamRequest(
+  request: ChatRequest,
+  callbacks: StreamCallbacks,
+  signal: AbortSignal,
+): Promise<StreamEnd> {
+  // fetch-event-source only listens for a later abort; it would still send this request.
+  if (signal.aborted) return { kind: 'aborted' };
+  const { url, body } = fetchTarget(request);
+  // The response as the server sent it; fetch-event-source may get a copy with a rewritten body.
+  let response: Response | undefined;
+  let framing: Framing | 'json' = 'sse';
+  let opened = false;
+  try {
+    await fetchEventSource(url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal,
+      openWhenHidden: true,
+      // Looked up at call time so page-level fetch wrappers (auth, tracing) still apply.
+      async fetch(input, init) {
+        response = await globalThis.fetch(input, init);
+        framing = framingOf(response);
+        if (!response.ok || framing !== 'sse' || !response.body) return response;
+        // fetch-event-source's parser dispatches an empty message for every blank line, where the
+        // SSE spec dispatches only blocks with data (see eventStreamForParser), and takes a leading
+        // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
+        // we do not rely on that).
+        const { status, statusText, headers } = response;
+        const events = response.body.pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
+        return new Response(events, { status, statusText, headers });
+      },
+      async onopen() {
+        const original = response!;
+        if (!original.ok) throw await errorFromResponse(original);
+        if (framing === 'json') throw new Finished({ kind: 'json', value: await jsonAnswer(original) });
+        opened = true;
+        callbacks.onOpen?.(original, framing);
+        if (!original.body) throw new Finished({ kind: 'closed' });
+        if (framing === 'sse') return;
+        await readFramedBody(original.body, framing, callbacks.onMessage, signal);
+        throw new Finished({ kind: 'closed' });
+      },
+      onmessage(message) {
+        // A message may abort (a terminal event does); the library still parses the rest of its chunk.
+        if (!signal.aborted) callbacks.onMessage({ event: message.event, data: message.data, id: message.id });
+      },
+      onerror(error) {
+        throw error;
+      },
+    });
+  } catch (error) {
+    if (signal.aborted) return { kind: 'aborted' };
+    if (error instanceof Finished) return error.end;
+    if (error instanceof ChatError) throw error;
+    if (opened) {
+      throw new ChatError('interrupted', 'The connection was lost before the answer finished');
+    }
+    throw new ChatError('network', 'Could not reach the server; check your connection and try again', {
+      serverMessage: error instanceof Error ? error.message : undefined,
+    });
+  }
+  return signal.aborted ? { kind: 'aborted' } : { kind: 'closed' };
+}
+
+async function jsonAnswer(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    throw new ChatError('protocol', 'The server sent a JSON answer that could not be read', {
+      status: response.status,
+    });
+  }
+}
