@@ -8,8 +8,8 @@ export type {
   StreamChatEventName,
   StreamChatSendDetail,
 } from './events.js';
-export type { ChatErrorInfo, ChatErrorKind, ChatMessage, ChatRole, ChatTool, MessageStatus } from './conversation/message.js';
-export type { ChatRequest, HeadersSource, PrepareRequest } from './transport/request.js';
+export type { ChatErrorInfo, ChatErrorKind, ChatMessage, ChatRole, ChatSource, ChatTool, MessageStatus, StreamStats } from './conversation/message.js';
+export type { ChatRequest, HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
 export type { StreamStatus } from './transport/stream-controller.js';
-export { StreamParser, wireFormats } from './protocols/index.js';
-export type { FormatName, SseMessage, StreamUpdate, WireFormat } from './protocols/index.js';
+export { StreamParser, formatNames, wireFormats } from './protocols/index.js';
+export type { FormatName, Framing, ParseEvent, SseMessage, StreamParserOptions, StreamUpdate, WireFormat } from './protocols/index.js';

@@ -111,7 +111,7 @@ export class StreamChat extends LitElement {
   /** The HTTP method. GET sends the body's fields as query parameters. */
   @property() method = 'POST';
 
-  /** The wire format of the stream: `auto` (detected from the first events) or a format name: `seeds`, `openai`, `content`, `text`, `json-string`. */
+  /** The wire format of the stream: `auto` (picked from the response headers and first events, then kept) or a format name to force: `openai`, `openai-responses`, `anthropic`, `ai-sdk`, `ai-data-stream`, `langserve`, `tgi`, `flowise`, `ollama`, `n8n`, `seeds`, `content`, `text`, `json-string`, `plain-text`. */
   @property() format = 'auto';
 
   /** Placeholder text of the composer. */

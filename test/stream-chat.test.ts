@@ -45,7 +45,8 @@ describe('<stream-chat> wire formats (auto-detected)', () => {
       chunks: [...sse({ type: 'session_info', session_id: 's1' }, { type: 'tool', tool: 'search_runs' }, { type: 'token', content: 'ok' }, { type: 'done' })],
     });
     expect(shadow(el).querySelector('[part="tool-badge"]')!.textContent).to.contain('search_runs');
-    expect(el.messages[1].tools).to.deep.equal([{ name: 'search_runs', status: 'running' }]);
+    // Badges still running when the answer ends are closed with it.
+    expect(el.messages[1].tools).to.deep.equal([{ name: 'search_runs', status: 'done' }]);
     await el.send('follow-up');
     const log = await serverLog(testId);
     expect(log.requests[1].body.conversation_id).to.equal('s1');

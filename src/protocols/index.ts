@@ -1,19 +1,65 @@
 /**
- * Turns SSE messages from any supported backend into `StreamUpdate`s, recognizing the wire
- * format from the first message unless one is forced.
+ * Turns the messages of any supported backend's stream into `StreamUpdate`s, recognizing the wire
+ * format from the response headers and first messages unless one is forced or the page maps the
+ * messages itself.
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
+import type { Framing, ParseEvent, SseMessage, StreamUpdate, WireFormat } from './types.js';
+import { aiDataStream } from './ai-data-stream.js';
+import { aiSdk } from './ai-sdk.js';
+import { anthropic } from './anthropic.js';
 import { contentChunks } from './content-chunks.js';
+import { customFormat } from './custom.js';
+import { flowise } from './flowise.js';
 import { jsonString } from './json-string.js';
+import { langserve } from './langserve.js';
+import { n8n } from './n8n.js';
+import { ollama } from './ollama.js';
 import { openaiChat } from './openai-chat.js';
+import { openaiResponses } from './openai-responses.js';
+import { plainText } from './plain-text.js';
 import { seeds } from './seeds.js';
 import { textChunks } from './text-chunks.js';
+import { tgi } from './tgi.js';
 
-export type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-export { contentChunks, jsonString, openaiChat, seeds, textChunks };
+export type { Framing, ParseEvent, SseMessage, StreamUpdate, WireFormat } from './types.js';
+export {
+  aiDataStream,
+  aiSdk,
+  anthropic,
+  contentChunks,
+  flowise,
+  jsonString,
+  langserve,
+  n8n,
+  ollama,
+  openaiChat,
+  openaiResponses,
+  plainText,
+  seeds,
+  textChunks,
+  tgi,
+};
 
-// Most specific first: seeds and OpenAI chunks also carry `content`/`text`-looking fields.
-const formats = [seeds, openaiChat, contentChunks, textChunks, jsonString] as const;
+// Detection order, most specific first. LangServe is recognized by its event names alone, so it
+// goes before formats that would read its data; seeds, Flowise, TGI and OpenAI objects carry
+// fields (`content`, `text`, `error`) that the untyped formats at the end would also accept.
+const formats = [
+  langserve,
+  anthropic,
+  openaiResponses,
+  aiSdk,
+  seeds,
+  flowise,
+  tgi,
+  openaiChat,
+  contentChunks,
+  textChunks,
+  jsonString,
+  aiDataStream,
+  n8n,
+  ollama,
+  plainText,
+] as const;
 
 /** Every known wire format, in the order auto-detection tries them. */
 export const wireFormats: readonly WireFormat[] = formats;
@@ -21,7 +67,32 @@ export const wireFormats: readonly WireFormat[] = formats;
 /** The values of the element's `format` attribute. */
 export type FormatName = 'auto' | (typeof formats)[number]['name'];
 
-const formatNames: readonly FormatName[] = ['auto', ...formats.map((format) => format.name)];
+/** Every value of the element's `format` attribute, `auto` first. */
+export const formatNames: readonly FormatName[] = ['auto', ...formats.map((format) => format.name)];
+
+export interface StreamParserOptions {
+  /** Maps every message itself; no built-in format is used. */
+  parseEvent?: ParseEvent;
+}
+
+const framingOfFormat = (format: WireFormat): Framing => format.framing ?? 'sse';
+
+/**
+ * The formats auto-detection tries for a response of this framing. A line of NDJSON is what an SSE
+ * `data:` field holds, so line-framed bodies fall back to the JSON formats after the line formats:
+ * a hand-rolled server streaming `{"content": ...}` lines is still understood.
+ */
+function candidatesFor(framing: Framing): readonly WireFormat[] {
+  const own = formats.filter((format) => framingOfFormat(format) === framing);
+  return framing === 'lines' ? [...own, ...formats.filter((format) => framingOfFormat(format) === 'sse')] : own;
+}
+
+/** The format a response announces in its headers, or that its framing leaves as the only one. */
+function announced(framing: Framing, headers: Headers | undefined): WireFormat | undefined {
+  if (headers?.get('x-vercel-ai-ui-message-stream')?.trim() === 'v1') return aiSdk;
+  if (headers?.get('x-vercel-ai-data-stream')?.trim() === 'v1') return aiDataStream;
+  return framing === 'text' ? plainText : undefined;
+}
 
 function parseJson(data: string): unknown {
   try {
@@ -31,23 +102,40 @@ function parseJson(data: string): unknown {
   }
 }
 
-/** Translates one stream's messages; make a new parser for every request. */
+type ToolUpdate = Extract<StreamUpdate, { type: 'tool' }>;
+
+/**
+ * Translates one stream's messages; make a new parser for every request.
+ *
+ * The transport calls `begin(framing, headers)` once the response is open, then `push(message)`
+ * for every message. A stream ends at the first done or error update; later messages are ignored.
+ */
 export class StreamParser {
   readonly #forced: WireFormat | undefined;
   #locked: WireFormat | undefined;
+  #framing: Framing = 'sse';
+  #candidates: readonly WireFormat[] = candidatesFor('sse');
+  // Stateful formats get one instance per stream, made on first use.
+  readonly #instances = new Map<WireFormat, WireFormat>();
+  // Tool calls seen running, by id (or name), so the end of the answer can settle their badges.
+  readonly #running = new Map<string, ToolUpdate>();
   #ended = false;
   readonly #warned = new Set<'invalid' | 'unknown'>();
 
-  constructor(format: string = 'auto') {
-    if (format !== 'auto') {
-      this.#forced = formats.find((candidate) => candidate.name === format);
-      if (!this.#forced) {
-        throw new Error(`Unknown stream format "${format}"; expected one of: ${formatNames.join(', ')}.`);
-      }
+  /**
+   * @param format a format name, or `auto` to recognize it; unknown names throw, listing the valid ones.
+   * @param options.parseEvent a mapper used for every message instead of any built-in format.
+   */
+  constructor(format: string = 'auto', options: StreamParserOptions = {}) {
+    const named = formats.find((candidate) => candidate.name === format);
+    if (format !== 'auto' && !named) {
+      throw new Error(`Unknown stream format "${format}"; expected one of: ${formatNames.join(', ')}.`);
     }
+    if (options.parseEvent) this.#forced = customFormat(options.parseEvent);
+    else if (named) this.#forced = this.#instance(named);
   }
 
-  /** The format recognized so far (or forced); undefined until a message is recognized. */
+  /** The format forced, named by the headers or recognized so far; undefined until then. */
   get format(): WireFormat | undefined {
     return this.#forced ?? this.#locked;
   }
@@ -62,36 +150,89 @@ export class StreamParser {
     return this.format?.requiresTerminal ?? false;
   }
 
+  /**
+   * Says how the response is framed, and lets its headers name the format; call once the response
+   * is open, before any message. Without it the response is taken to be SSE. A forced format is
+   * used whatever the framing (the page knows its backend), though a line or text format fed SSE
+   * messages sees each message's data, not the raw body.
+   */
+  begin(framing: Framing, headers?: Headers): void {
+    this.#framing = framing;
+    this.#candidates = candidatesFor(framing);
+    if (this.#forced) return;
+    const format = announced(framing, headers);
+    if (format) this.#locked = this.#instance(format);
+  }
+
   push(message: SseMessage): StreamUpdate[] {
-    if (message.data.trim() === '') return [];
-    const json = parseJson(message.data);
+    if (this.#ended) return [];
+    // Raw text keeps its whitespace: a chunk may be the space between two words.
+    const blank = this.#framing === 'text' ? message.data === '' : message.data.trim() === '';
+    // Keep-alives are blank and unnamed; a named event may mean something without data (LangServe's `end`).
+    if (blank && message.event === '') return [];
+    // A raw text chunk is JSON only to a JSON format forced onto a text body.
+    const json = blank || (this.#framing === 'text' && this.format?.framing === 'text') ? undefined : parseJson(message.data);
     const format = this.#recognize(message, json);
     if (!format) {
-      if (json === undefined && message.data.trim() !== '[DONE]') {
-        this.#warnOnce('invalid', `skipped a message whose data is not JSON: ${preview(message.data)}`);
-      } else {
-        const which = this.#forced ? `the "${this.#forced.name}" format` : 'any known format';
-        this.#warnOnce('unknown', `skipped a message not in ${which}: ${preview(message.data)}`);
-      }
+      if (!blank) this.#warnUnrecognized(message, json);
       return [];
     }
-    const updates: StreamUpdate[] = [];
-    for (const update of format.parse(message, json)) {
-      // OpenAI sends finish_reason and then [DONE]; the element must see only one done.
-      if (update.type === 'done' && this.#ended) continue;
-      if (update.type === 'done' || update.type === 'error') this.#ended = true;
-      updates.push(update);
-    }
-    return updates;
+    return this.#accept(format.parse(message, json));
   }
 
   #recognize(message: SseMessage, json: unknown): WireFormat | undefined {
     if (this.#forced) return this.#forced.detect(message, json) ? this.#forced : undefined;
     if (this.#locked?.detect(message, json)) return this.#locked;
     // Lenient: a backend may mix in a message of another shape (an error object, say).
-    const format = wireFormats.find((candidate) => candidate.detect(message, json));
+    const found = this.#candidates.find((candidate) => candidate.detect(message, json));
+    if (!found) return undefined;
+    const format = this.#instance(found);
     this.#locked ??= format;
     return format;
+  }
+
+  #instance(format: WireFormat): WireFormat {
+    let instance = this.#instances.get(format);
+    if (!instance) {
+      instance = format.create?.() ?? format;
+      this.#instances.set(format, instance);
+    }
+    return instance;
+  }
+
+  /** Passes updates on up to the stream's end, settling tool badges the backend never closed. */
+  #accept(updates: StreamUpdate[]): StreamUpdate[] {
+    const accepted: StreamUpdate[] = [];
+    for (const update of updates) {
+      if (update.type === 'tool') this.#track(update);
+      if (update.type === 'done') {
+        // A tool the model asked for but the backend did not run (OpenAI's finish_reason
+        // tool_calls, an AI SDK tool for the client) must not spin after the answer is over.
+        for (const call of this.#running.values()) accepted.push({ ...call, status: 'done' });
+        this.#running.clear();
+      }
+      accepted.push(update);
+      if (update.type === 'done' || update.type === 'error') {
+        this.#ended = true;
+        break;
+      }
+    }
+    return accepted;
+  }
+
+  #track(update: ToolUpdate): void {
+    const key = update.id ?? `name:${update.name}`;
+    if (update.status === 'running') this.#running.set(key, update);
+    else this.#running.delete(key);
+  }
+
+  #warnUnrecognized(message: SseMessage, json: unknown): void {
+    if (json === undefined && message.data.trim() !== '[DONE]') {
+      this.#warnOnce('invalid', `skipped a message whose data is not JSON: ${preview(message.data)}`);
+    } else {
+      const which = this.#forced ? `the "${this.#forced.name}" format` : 'any known format';
+      this.#warnOnce('unknown', `skipped a message not in ${which}: ${preview(message.data)}`);
+    }
   }
 
   #warnOnce(kind: 'invalid' | 'unknown', reason: string): void {

@@ -31,7 +31,9 @@ export type StreamUpdate =
   | { type: 'warning'; message: string }
   /**
    * The answer is complete (the format's terminal event). `reason` is why the model stopped, when
-   * the format says: `length` (cut off at the token limit) is shown to the user.
+   * the format says, in one vocabulary whatever the backend's words: `stop`, `length` (cut off at
+   * the token limit; shown to the user), `tool_calls`, `content_filter`, `abort` (the producer
+   * gave up), or the backend's own word for anything else.
    */
   | { type: 'done'; conversationId?: string; reason?: string }
   /** The server reported an error inside the stream; the answer ends. */
@@ -43,10 +45,14 @@ export type StreamUpdate =
  */
 export type Framing = 'sse' | 'lines' | 'text';
 
-/** One wire format: recognizes and translates the SSE messages of one kind of backend. */
-export interface WireFormat {
+/**
+ * One wire format: recognizes and translates the messages of one kind of backend. A format that
+ * must remember earlier messages (which content block is a tool call, which tool an id belongs to)
+ * has `create`, and every stream gets its own instance from it.
+ */
+export interface WireFormat<Name extends string = string> {
   /** The value of the element's `format` attribute that forces this format. */
-  readonly name: string;
+  readonly name: Name;
   /** How its responses are framed; `sse` when absent. */
   readonly framing?: Framing;
   /**
@@ -54,8 +60,26 @@ export interface WireFormat {
    * a stream that closes without one was interrupted.
    */
   readonly requiresTerminal: boolean;
-  /** Whether this message belongs to the format. `json` is the parsed data, or undefined when it is not JSON. */
+  /**
+   * Whether this message belongs to the format. `json` is the parsed data, or undefined when it is
+   * not JSON (or is a raw text chunk). Must not depend on earlier messages: auto-detection asks
+   * every format, not only the one the stream uses.
+   */
   detect(message: SseMessage, json: unknown): boolean;
   /** The updates this message means; an empty array for messages that carry nothing to show. */
   parse(message: SseMessage, json: unknown): StreamUpdate[];
+  /** A fresh instance with its own per-stream state; absent for formats that keep none. */
+  create?(): WireFormat<Name>;
 }
+
+/**
+ * A page's own mapper for a backend no built-in format speaks. It sees every message (for raw text
+ * bodies, every chunk) and returns updates, a string as shorthand for a text update, or
+ * null/undefined to skip the message. Such a stream ends when the connection closes, or earlier
+ * when the mapper returns a `done`; a mapper that throws ends it with an `error` update.
+ */
+export type ParseEvent = (event: {
+  event: string;
+  data: string;
+  id: string;
+}) => StreamUpdate | StreamUpdate[] | string | null | undefined;

@@ -75,12 +75,19 @@ export async function streamRequest(
       async onopen() {
         const original = response!;
         if (!original.ok) throw await errorFromResponse(original);
-        if (framing === 'json') throw new Finished({ kind: 'json', value: await jsonAnswer(original) });
+        let body: ReadableStream<Uint8Array> | null = original.body;
+        if (framing === 'json') {
+          // Some servers (n8n's chat trigger) stream NDJSON under `application/json`.
+          const sniffed = original.body ? await sniffJsonLines(original.body) : undefined;
+          if (!sniffed?.lines) throw new Finished({ kind: 'json', value: await jsonAnswer(sniffed?.body, original) });
+          framing = 'lines';
+          body = sniffed.body;
+        }
         opened = true;
         callbacks.onOpen?.(original, framing);
-        if (!original.body) throw new Finished({ kind: 'closed' });
+        if (!body) throw new Finished({ kind: 'closed' });
         if (framing === 'sse') return;
-        await readFramedBody(original.body, framing, callbacks.onMessage, signal);
+        await readFramedBody(body, framing, callbacks.onMessage, signal);
         throw new Finished({ kind: 'closed' });
       },
       onmessage(message) {
@@ -105,9 +112,38 @@ export async function streamRequest(
   return signal.aborted ? { kind: 'aborted' } : { kind: 'closed' };
 }
 
-async function jsonAnswer(response: Response): Promise<unknown> {
+/**
+ * Whether a JSON body is really newline-delimited JSON: its first line is a complete JSON value
+ * and another line follows. Reads only as far as it needs to; `body` replays every byte.
+ */
+async function sniffJsonLines(source: ReadableStream<Uint8Array>): Promise<{ lines: boolean; body: ReadableStream<Uint8Array> }> {
+  const [sniff, body] = source.tee();
+  const reader = sniff.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let lines = false;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) text += decoder.decode(value, { stream: true });
+    const match = /^\s*([^\n]*)\n\s*\S/.exec(text);
+    if (match) {
+      try {
+        JSON.parse(match[1]);
+        lines = true;
+      } catch {
+        lines = false;
+      }
+      break;
+    }
+    if (done) break;
+  }
+  void reader.cancel().catch(() => undefined);
+  return { lines, body };
+}
+
+async function jsonAnswer(body: ReadableStream<Uint8Array> | undefined | null, response: Response): Promise<unknown> {
   try {
-    return await response.json();
+    return JSON.parse(await new Response(body).text());
   } catch {
     throw new ChatError('protocol', 'The server sent a JSON answer that could not be read', {
       status: response.status,

@@ -118,7 +118,10 @@ export class StreamController implements ReactiveController {
       const end = await streamRequest(
         request,
         {
-          onOpen: () => this.setStatus('streaming'),
+          onOpen: (response, framing) => {
+            parser.begin(framing, response.headers);
+            this.setStatus('streaming');
+          },
           onMessage: (message) => {
             messages += 1;
             for (const update of parser.push(message)) deliver(update);

@@ -1,0 +1,42 @@
+// Every transcript, one (or more) per wire format, for the protocol tests and the element's
+// end-to-end replay over HTTP.
+import { aiDataStream } from './ai-data-stream.js';
+import { aiSdk } from './ai-sdk.js';
+import { anthropic } from './anthropic.js';
+import { content } from './content.js';
+import { flowise } from './flowise.js';
+import { jsonString } from './json-string.js';
+import { langserve } from './langserve.js';
+import { n8n } from './n8n.js';
+import { ollama } from './ollama.js';
+import { openai } from './openai.js';
+import { openaiResponses } from './openai-responses.js';
+import { openaiTools } from './openai-tools.js';
+import { plainText } from './plain-text.js';
+import { seeds } from './seeds.js';
+import { text } from './text.js';
+import { tgi } from './tgi.js';
+import type { Transcript } from './types.js';
+
+export type { Transcript } from './types.js';
+export { frame } from './frame.js';
+
+/** By name; the name is the file's. */
+export const transcripts: Readonly<Record<string, Transcript>> = {
+  'ai-data-stream': aiDataStream,
+  'ai-sdk': aiSdk,
+  anthropic,
+  content,
+  flowise,
+  'json-string': jsonString,
+  langserve,
+  n8n,
+  ollama,
+  openai,
+  'openai-responses': openaiResponses,
+  'openai-tools': openaiTools,
+  'plain-text': plainText,
+  seeds,
+  text,
+  tgi,
+};
