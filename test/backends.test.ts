@@ -3,25 +3,16 @@
 import { expect } from '@open-wc/testing';
 import type { Chunk } from './helpers.js';
 import { chatWith, nextEvent, shadow } from './helpers.js';
+import { seededRandom } from './support.js';
 import { transcripts } from './transcripts/index.js';
 import type { Transcript } from './transcripts/types.js';
 
 const contentTypes = { sse: 'text/event-stream', lines: 'application/x-ndjson', text: 'text/plain; charset=utf-8' };
 
-// A small seeded PRNG (mulberry32): random but reproducible chunk sizes.
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The body as byte chunks of 1..max bytes (splitting UTF-8 characters, CRLFs and field names), with a pause now and then so they cross the network apart. */
 function chunked(body: string, seed: number, max: number): Chunk[] {
   const bytes = Array.from(new TextEncoder().encode(body));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const chunks: Chunk[] = [];
   for (let i = 0, n = 0; i < bytes.length; n++) {
     const size = 1 + Math.floor(next() * max);

@@ -1,18 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { MarkdownView } from '../src/markdown/markdown-view.js';
-
-// A small seeded PRNG (mulberry32) so chunkings are random but reproducible.
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './support.js';
 
 function chunk(text: string, seed: number, max: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const parts: string[] = [];
   for (let i = 0; i < text.length; ) {
     const size = 1 + Math.floor(next() * max);

@@ -1,5 +1,6 @@
 // Each adapter's edge cases and error shapes, one stream at a time through StreamParser.
 import { expect } from '@open-wc/testing';
+import { captureWarnings } from './support.js';
 import { StreamParser, type Framing, type StreamUpdate } from '../src/protocols/index.js';
 
 type Message = string | [event: string, data: string];
@@ -22,17 +23,7 @@ const both = (name: string, messages: Message[], framing: Framing = 'sse') => {
   return auto;
 };
 
-let warnings: unknown[][];
-const originalWarn = console.warn;
-beforeEach(() => {
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args);
-  };
-});
-afterEach(() => {
-  console.warn = originalWarn;
-});
+const warnings = captureWarnings();
 
 describe('openai-responses format', () => {
   const ev = (type: string, body: Record<string, unknown> = {}): Message => [type, JSON.stringify({ type, sequence_number: 1, ...body })];

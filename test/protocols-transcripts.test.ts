@@ -1,23 +1,12 @@
 // Every backend's recorded answer, replayed through the parser the way the transport delivers it.
 import { expect } from '@open-wc/testing';
+import { captureWarnings } from './support.js';
 import { StreamParser, wireFormats } from '../src/protocols/index.js';
 import { transcripts } from './transcripts/index.js';
 import { replay } from './transcripts/replay.js';
 
 describe('transcripts', () => {
-  let warnings: unknown[][];
-  const originalWarn = console.warn;
-
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => {
-      warnings.push(args);
-    };
-  });
-
-  afterEach(() => {
-    console.warn = originalWarn;
-  });
+  const warnings = captureWarnings();
 
   it('covers every wire format', () => {
     const covered = new Set(Object.values(transcripts).map((t) => t.format));

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { captureWarnings } from './support.js';
 import {
   StreamParser,
   contentChunks,
@@ -247,19 +248,7 @@ describe('wireFormats', () => {
 });
 
 describe('StreamParser', () => {
-  let warnings: unknown[][];
-  const originalWarn = console.warn;
-
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => {
-      warnings.push(args);
-    };
-  });
-
-  afterEach(() => {
-    console.warn = originalWarn;
-  });
+  const warnings = captureWarnings();
 
   it('recognizes each format in auto mode', () => {
     const streams: [string, string[], StreamUpdate[]][] = [

@@ -1,4 +1,6 @@
 import { StreamParser, type ParseEvent, type SseMessage, type StreamUpdate } from '../../src/protocols/index.js';
+import { applyUpdate } from '../../src/conversation/conversation.js';
+import type { ChatMessage } from '../../src/conversation/message.js';
 import { frame } from './frame.js';
 import type { Transcript } from './types.js';
 
@@ -14,49 +16,20 @@ export interface Answer {
 }
 
 export function fold(updates: readonly StreamUpdate[]): Answer {
+  // The conversation's own folding, so the parser tests check what the chat will show.
+  const message: ChatMessage = { id: 'answer', role: 'assistant', content: '', status: 'streaming' };
   const answer: Answer = { text: '' };
-  const tools: { name: string; id?: string; status: 'running' | 'done' | 'error' }[] = [];
   for (const update of updates) {
-    switch (update.type) {
-      case 'text':
-        answer.text += update.text;
-        break;
-      case 'reasoning':
-        answer.reasoning = (answer.reasoning ?? '') + update.text;
-        break;
-      case 'tool': {
-        // One badge per call: by id when the backend gives one, else the running badge of that name.
-        const status = update.status ?? 'running';
-        const earlier = update.id
-          ? tools.find((t) => t.id === update.id)
-          : tools.find((t) => t.name === update.name && t.status === 'running');
-        if (earlier) {
-          if (status !== 'running') earlier.status = status;
-        } else {
-          tools.push({ name: update.name, id: update.id, status });
-        }
-        break;
-      }
-      case 'source':
-        if (!answer.sources?.some((s) => s.url === update.url)) {
-          (answer.sources ??= []).push(update.title ? { url: update.url, title: update.title } : { url: update.url });
-        }
-        break;
-      case 'conversation':
-        answer.conversationId = update.id;
-        break;
-      case 'done':
-        if (update.reason) answer.reason = update.reason;
-        if (update.conversationId) answer.conversationId = update.conversationId;
-        break;
-      case 'error':
-        answer.error = update.message;
-        break;
-      default:
-        break;
-    }
+    applyUpdate(message, update);
+    if (update.type === 'conversation') answer.conversationId = update.id;
+    if (update.type === 'done' && update.conversationId) answer.conversationId = update.conversationId;
+    if (update.type === 'error') answer.error = update.message;
   }
-  if (tools.length) answer.tools = tools.map(({ name, status }) => ({ name, status }));
+  answer.text = message.content;
+  if (message.reasoning !== undefined) answer.reasoning = message.reasoning;
+  if (message.tools?.length) answer.tools = message.tools.map(({ name, status }) => ({ name, status: status ?? 'running' }));
+  if (message.sources?.length) answer.sources = message.sources;
+  if (message.finishReason) answer.reason = message.finishReason;
   return answer;
 }
 
