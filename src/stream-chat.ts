@@ -135,6 +135,15 @@ export class StreamChat extends LitElement {
   /** Sent as `Authorization: Bearer <key>`. Anything in the page is public: use it only for keys meant to be public or local servers; put real keys behind a server-side proxy. */
   @property({ attribute: 'api-key' }) apiKey?: string;
 
+  /** Which images in answers load: `none` (default: a placeholder link the user clicks to load each one), `*` for all, or a space-separated list of allowed origins. A remote image is a request the model chose, which can carry data out. */
+  @property() images = 'none';
+
+  /** Milliseconds without any byte from the server (keep-alive comments count) after which the answer ends with an error. Off by default. */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 0;
+
+  /** Whether cookies go with the request: `omit`, `same-origin` (default) or `include`. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
   /** Shows time to first token, duration and tokens per second under each answer. */
   @property({ attribute: 'show-stats', type: Boolean }) showStats = false;
 
@@ -239,6 +248,7 @@ export class StreamChat extends LitElement {
         method: this.method,
         headers,
         requestFormat: this.requestFormat,
+        credentials: this.credentials,
         model: this.model,
         systemPrompt: this.systemPrompt,
         message: user.content,
@@ -275,6 +285,7 @@ export class StreamChat extends LitElement {
       request,
       format: this.format,
       parseEvent: this.parseEvent,
+      idleTimeout: this.idleTimeout,
       onUpdate: (update) => {
         if (update.type === 'conversation') this.conversationId = update.id;
         applyUpdate(answer, update);
@@ -383,7 +394,7 @@ export class StreamChat extends LitElement {
       <div class="bubble" part="bubble">
         ${this.renderTools(m)} ${this.renderReasoning(m)}
         ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
-        <div class="markdown" ${markdown(m.content, !streaming)}></div>
+        <div class="markdown" ${markdown(m.content, !streaming, { images: this.images })}></div>
         ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
         ${m.finishReason === 'length' ? html`<div class="note" part="notice">Answer cut off: the model reached its length limit.</div>` : nothing}

@@ -1,6 +1,6 @@
 import { nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
-import type { MarkdownView } from './markdown-view.js';
+import type { MarkdownOptions, MarkdownView } from './markdown-view.js';
 
 type ViewModule = typeof import('./markdown-view.js');
 
@@ -58,7 +58,7 @@ function flush(): void {
 }
 
 /**
- * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final)}></div>`.
+ * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final, options)}></div>`.
  * The element's children belong to the view; Lit only hands it the latest text.
  */
 class MarkdownDirective extends Directive {
@@ -72,12 +72,16 @@ class MarkdownDirective extends Directive {
     if (part.type !== PartType.ELEMENT) throw new Error('markdown() must be used on an element');
   }
 
-  render(_text: string, _final: boolean) {
+  private options: MarkdownOptions = {};
+
+  render(_text: string, _final: boolean, _options?: MarkdownOptions) {
     return nothing;
   }
 
-  override update(part: ElementPart, [text, final]: [string, boolean]) {
+  override update(part: ElementPart, [text, final, options]: [string, boolean, MarkdownOptions?]) {
     this.latest = [text, final];
+    // Options apply from the first render of a message on (a view renders each block once).
+    if (options && !this.view) this.options = options;
     if (loaded) {
       if (!this.view && final) this.enqueue(part, loaded);
       else if (!this.queued) this.show(part, loaded);
@@ -93,7 +97,7 @@ class MarkdownDirective extends Directive {
   }
 
   private show(part: ElementPart, module: ViewModule): void {
-    this.view ??= new module.MarkdownView(part.element as HTMLElement);
+    this.view ??= new module.MarkdownView(part.element as HTMLElement, this.options);
     this.view.update(...this.latest);
   }
 

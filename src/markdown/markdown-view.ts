@@ -5,6 +5,15 @@ import { loadLanguage, languageFor } from './highlight.js';
 import { lexBlocks, renderBlocks, type LinkMap } from './markdown.js';
 import { sanitize } from './sanitize.js';
 
+/** How a view renders what the model wrote. */
+export interface MarkdownOptions {
+  /**
+   * Which remote images may load: `none` (default: each image is a placeholder link the user
+   * clicks to load), `*` (all), or a space-separated list of origins.
+   */
+  images?: string;
+}
+
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 
 // A reference definition (`[label]: url`) may come after the text that uses it; only then does a
@@ -56,8 +65,11 @@ export class MarkdownView {
   /** Highlighting of finished code blocks still waiting for a grammar to load. */
   readonly pending = new Set<Promise<void>>();
 
-  constructor(root: HTMLElement) {
+  readonly options: MarkdownOptions;
+
+  constructor(root: HTMLElement, options: MarkdownOptions = {}) {
     this.root = root;
+    this.options = options;
   }
 
   /**

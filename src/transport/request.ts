@@ -8,6 +8,8 @@ export interface ChatRequest {
   headers: Record<string, string>;
   /** The JSON body (not sent for GET/HEAD, whose fields go into the query string). */
   body: Record<string, unknown>;
+  /** Whether cookies go along: fetch's `credentials` (`same-origin` when absent). */
+  credentials?: RequestCredentials;
 }
 
 /** Headers as an object, a `Headers` instance or entries, or a function returning them (possibly async). */
@@ -39,6 +41,7 @@ export interface RequestInput {
   conversationId?: string;
   extraBody?: Record<string, unknown>;
   requestFormat?: RequestFormat;
+  credentials?: RequestCredentials;
   /** For `openai`: the model name, and an optional system prompt sent first. */
   model?: string;
   systemPrompt?: string;
@@ -67,12 +70,14 @@ function openaiBody(input: RequestInput): Record<string, unknown> {
 export function buildRequest(input: RequestInput): ChatRequest {
   const body = input.requestFormat === 'openai' ? openaiBody(input) : defaultBody(input);
   Object.assign(body, input.extraBody);
-  return {
+  const request: ChatRequest = {
     url: input.endpoint,
     method: input.method.toUpperCase(),
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...input.headers },
     body,
   };
+  if (input.credentials) request.credentials = input.credentials;
+  return request;
 }
 
 /** GET and HEAD cannot carry a body: their scalar fields travel in the query string instead. */

@@ -56,6 +56,7 @@ export async function streamRequest(
     await fetchEventSource(url, {
       method: request.method,
       headers: request.headers,
+      credentials: request.credentials,
       body,
       signal,
       openWhenHidden: true,

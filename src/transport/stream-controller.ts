@@ -22,6 +22,8 @@ export interface StreamRun {
   format: string;
   /** A custom mapper for streams no built-in format understands. */
   parseEvent?: ParseEvent;
+  /** Milliseconds without a byte after which the answer ends as an error; off when absent or 0. */
+  idleTimeout?: number;
   /** Receives every update; text updates arrive here as they come, rendering is throttled separately. */
   onUpdate(update: StreamUpdate): void;
 }
