@@ -6,6 +6,8 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
 import { scriptedSse } from './test/server/scripted-sse.mjs';
 import { aiSdkProducer } from './test/server/ai-sdk-producer.mjs';
+import { corpora } from './test/server/corpora.mjs';
+import { strictPages } from './test/server/strict-pages.mjs';
 
 const executablePath = systemChromium();
 // highlight.js's ESM entry re-exports its CommonJS core; bundlers convert it, the dev server needs this.
@@ -44,7 +46,7 @@ export default {
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  middleware: [scriptedSse(), aiSdkProducer()],
+  middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     playwrightLauncher({

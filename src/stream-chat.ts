@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,6 +10,7 @@ import {
   snapshot,
 } from './conversation/conversation.js';
 import type { ChatMessage, StreamStats } from './conversation/message.js';
+import { clearConversation, loadConversation, saveConversation } from './conversation/persistence.js';
 import { emit } from './events.js';
 import { copyCodeBlock } from './markdown/code-blocks.js';
 import { safeHref } from './markdown/link-policy.js';
@@ -144,6 +145,9 @@ export class StreamChat extends LitElement {
   /** Whether cookies go with the request: `omit`, `same-origin` (default) or `include`. */
   @property() credentials: RequestCredentials = 'same-origin';
 
+  /** Keeps the conversation (and conversation id) in `localStorage` under this key, so it survives a reload: saved after every message, restored when the element starts. Off by default. */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
   /** Shows time to first token, duration and tokens per second under each answer. */
   @property({ attribute: 'show-stats', type: Boolean }) showStats = false;
 
@@ -173,6 +177,7 @@ export class StreamChat extends LitElement {
     this.cancel();
     this.conversation = normalizeMessages(value);
     if (this.conversation.length) void loadMarkdown();
+    this.persist();
   }
 
   /** Whether an answer is being prepared or streamed. */
@@ -180,7 +185,13 @@ export class StreamChat extends LitElement {
     return this.stream.busy;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.handlePageHide);
+  }
+
   override disconnectedCallback(): void {
+    window.removeEventListener('pagehide', this.handlePageHide);
     super.disconnectedCallback();
     // The controller aborts the request; the pending send() then resolves as cancelled.
     this.generation += 1;
@@ -212,6 +223,7 @@ export class StreamChat extends LitElement {
     this.cancel();
     this.conversation = [];
     this.conversationId = undefined;
+    if (this.storageKey) clearConversation(this.storageKey);
     this.follower.follow();
   }
 
@@ -275,6 +287,8 @@ export class StreamChat extends LitElement {
     this.conversation = next;
     this.follower.follow();
     if (fromComposer) this.draft = '';
+    // The question is saved as soon as it is sent: a reload mid-answer brings it back, its answer interrupted.
+    this.persist();
 
     if (!request) {
       this.stream.reset();
@@ -302,6 +316,7 @@ export class StreamChat extends LitElement {
     if (outcome.status === 'complete') {
       answer.status = 'complete';
       if (outcome.conversationId) this.conversationId = outcome.conversationId;
+      this.persist();
       emit(this, 'stream-chat-complete', {
         message: snapshot(answer),
         conversationId: this.conversationId,
@@ -310,13 +325,28 @@ export class StreamChat extends LitElement {
     } else if (outcome.status === 'error') {
       answer.status = 'error';
       answer.error = outcome.error;
+      this.persist();
       emit(this, 'stream-chat-error', { error: { ...outcome.error }, message: snapshot(answer) });
     } else {
       answer.status = 'cancelled';
+      this.persist();
       emit(this, 'stream-chat-cancel', { message: snapshot(answer) });
     }
     this.requestUpdate();
   }
+
+  /** Writes the conversation to storage, when `storage-key` asks for it; never throws. */
+  private persist(): void {
+    if (this.storageKey) {
+      saveConversation(this.storageKey, { messages: this.conversation, conversationId: this.conversationId });
+    }
+  }
+
+  // The page is going away (reload, close, navigation) mid-answer: keep what has arrived so far;
+  // it comes back marked interrupted, with a retry.
+  private handlePageHide = (): void => {
+    if (this.stream.busy) this.persist();
+  };
 
   private handleInput(event: Event): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
@@ -341,6 +371,20 @@ export class StreamChat extends LitElement {
   private handleLogClick(event: Event): void {
     const button = (event.target as Element).closest?.('.copy-button');
     if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the first render, so a restored conversation never flashes empty. A key with nothing
+    // (valid) stored under it leaves the current conversation alone; it is saved there from now on.
+    if (changed.has('storageKey') && this.storageKey) {
+      const saved = loadConversation(this.storageKey);
+      if (saved) {
+        this.cancel();
+        this.conversation = saved.messages;
+        this.conversationId = saved.conversationId;
+        if (saved.messages.length) void loadMarkdown();
+      }
+    }
   }
 
   protected override firstUpdated(): void {
