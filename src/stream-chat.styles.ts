@@ -250,6 +250,25 @@ export const styles = css`
     font-size: 0.88em;
   }
 
+  .markdown img.markdown-image {
+    max-width: 100%;
+    height: auto;
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+  .image-placeholder {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 1px 8px;
+    border: 1px dashed var(--_border);
+    border-radius: 6px;
+    font-size: 0.9em;
+  }
+  .image-blocked {
+    color: var(--_muted);
+    font-style: italic;
+  }
+
   /* Code blocks */
   .code-block {
     border: 1px solid var(--_border);

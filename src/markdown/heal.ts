@@ -118,8 +118,9 @@ function healInline(text: string): string {
 
   let healed = text;
   if (link?.inUrl) {
-    // `[text](https://exa` shows as `text`, never as a link to a truncated URL.
-    healed = healed.slice(0, link.at) + healed.slice(link.at + 1, link.textEnd);
+    // `[text](https://exa` shows as `text`, never as a link to a truncated URL; an image's `!` goes too.
+    const bang = text[link.at - 1] === '!' && text[link.at - 2] !== '\\' ? 1 : 0;
+    healed = healed.slice(0, link.at - bang) + healed.slice(link.at + 1, link.textEnd);
     while (stack.length && stack[stack.length - 1].at > link.at) stack.pop();
   } else if (!code && TRAILING_URL.test(healed)) {
     // GFM autolinks a bare URL as it is typed; escaping its first `:` or `.` keeps a truncated

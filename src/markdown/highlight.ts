@@ -3,6 +3,7 @@
 // language named on the fence is used: auto-detection runs every grammar and is too slow for a
 // streaming hot path.
 import type { HLJSApi, LanguageFn } from 'highlight.js';
+import { highlightHTML } from './trusted-types.js';
 
 let core: Promise<HLJSApi> | undefined;
 /** Set once the core has loaded, so highlighting with a loaded grammar stays synchronous. */
@@ -91,8 +92,15 @@ export function loadLanguage(language: string): Promise<boolean> {
 }
 
 function apply(api: HLJSApi, code: HTMLElement, language: string): void {
-  // highlight.js escapes the text it is given; its output is markup of its own spans only.
-  code.innerHTML = api.highlight(code.textContent ?? '', { language, ignoreIllegals: true }).value;
+  // highlight.js escapes the text it is given; its output is markup of its own spans only, which
+  // the `stream-chat` Trusted Types policy checks. Anything else leaves the block plain.
+  try {
+    code.innerHTML = highlightHTML(api.highlight(code.textContent ?? '', { language, ignoreIllegals: true }).value);
+  } catch (error) {
+    // Unexpected markup, or a page whose Trusted Types settings refuse our policy.
+    console.warn('stream-chat: code left unhighlighted', error);
+    return;
+  }
   code.classList.add('hljs');
 }
 

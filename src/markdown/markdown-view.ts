@@ -2,7 +2,8 @@ import type { Token } from 'marked';
 import { decorateCodeBlocks } from './code-blocks.js';
 import { healOpenBlock } from './heal.js';
 import { loadLanguage, languageFor } from './highlight.js';
-import { lexBlocks, renderBlocks, type LinkMap } from './markdown.js';
+import { showImages } from './images.js';
+import { lexBlocks, renderBlocks, type HtmlMode, type LinkMap } from './markdown.js';
 import { sanitize } from './sanitize.js';
 
 /** How a view renders what the model wrote. */
@@ -12,6 +13,11 @@ export interface MarkdownOptions {
    * clicks to load), `*` (all), or a space-separated list of origins.
    */
   images?: string;
+  /**
+   * Raw HTML in the markdown: `escape` (default: shown as the text the model wrote) or `sanitize`
+   * (rendered as markup, through the chat sanitizer policy).
+   */
+  html?: HtmlMode;
 }
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
@@ -172,7 +178,7 @@ export class MarkdownView {
       length += token.raw.length;
       if (token.type === 'def') this.links[token.tag] ??= { href: token.href, title: token.title };
       if (token.type === 'space' || token.type === 'def') continue;
-      const block = renderBlocks([token]);
+      const block = this.render([token]);
       this.committedHtml.push(block);
       html += block;
     }
@@ -196,7 +202,7 @@ export class MarkdownView {
       const language = languageFor(String(open.lang));
       if (language) void loadLanguage(language);
     }
-    this.tailNodes = this.insert(renderBlocks(shown), this.finalized);
+    this.tailNodes = this.insert(this.render(shown), this.finalized);
   }
 
   private clearTail(): void {
@@ -212,7 +218,8 @@ export class MarkdownView {
   private openFence(): boolean {
     const match = FENCE_OPEN.exec(this.open.slice(0, 1000));
     if (!match) return false;
-    const info = match[2].trim().split(/\s+/)[0] ?? '';
+    // The class the sanitizer would let through for a finished block, nothing else.
+    const info = /^[\w+#.-]+$/.exec(match[2].trim().split(/\s+/)[0] ?? '')?.[0] ?? '';
     const contentFrom = match[0].length;
     const fence = match[1];
     if (findClosingFence(this.open, contentFrom, fence) !== -1) return false;
@@ -256,9 +263,14 @@ export class MarkdownView {
     return true;
   }
 
+  private render(tokens: Token[]): string {
+    return renderBlocks(tokens, this.options.html === 'sanitize' ? 'sanitize' : 'escape');
+  }
+
   /** Sanitizes, decorates and appends HTML at the end of the root; returns the nodes it became. */
   private insert(html: string, finished: boolean): ChildNode[] {
     const fragment = sanitize(html);
+    showImages(fragment, this.options.images, finished);
     for (const promise of decorateCodeBlocks(fragment, finished)) {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));
@@ -274,7 +286,7 @@ export class MarkdownView {
    * rendered again in one go (synchronously, so nothing flickers).
    */
   private resolveForwardReferences(source: string): void {
-    const html = renderBlocks(lexBlocks(source));
+    const html = this.render(lexBlocks(source));
     if (html === this.committedHtml.join('')) return;
     this.root.replaceChildren();
     this.committedHtml = [html];

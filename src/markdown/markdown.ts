@@ -1,6 +1,6 @@
-// The private markdown parser. A `Marked` instance of our own (never the global `marked`), so the
+// The private markdown parsers. `Marked` instances of our own (never the global `marked`), so the
 // host page's extensions cannot change what we render, and ours cannot change theirs.
-import { Lexer, Marked, Parser, type Token, type TokensList, type Tokens } from 'marked';
+import { Lexer, Marked, Parser, type MarkedExtension, type Token, type TokensList, type Tokens } from 'marked';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -8,22 +8,51 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c]);
 }
 
-const marked = new Marked({
+/** What raw HTML in model output becomes: text (`escape`, the default) or markup the sanitizer filters (`sanitize`). */
+export type HtmlMode = 'escape' | 'sanitize';
+
+/** Escapes for an attribute value but keeps character references, as marked does for link targets. */
+function escapeAttribute(text: string): string {
+  return text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (c) => escapes[c]);
+}
+
+const renderer: MarkedExtension['renderer'] = {
+  // A remote image is fetched the moment it renders, which would let a prompt-injected answer leak
+  // data in the URL. Every image becomes a placeholder link; after sanitizing, images.ts decides
+  // which ones load (the `images` option) and builds those with DOM APIs. The sanitizer itself
+  // never lets an <img> through.
+  image({ href, title, text, tokens }: Tokens.Image) {
+    const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
+    let url: string;
+    try {
+      url = encodeURI(href).replace(/%25/g, '%');
+    } catch {
+      return escapeHtml(alt);
+    }
+    const titled = title ? ` title="${escapeHtml(title)}"` : '';
+    return `<a class="image-placeholder" href="${escapeAttribute(url)}"${titled}>${escapeHtml(alt)}</a>`;
+  },
+  // Task list boxes as characters: the sanitizer allows no <input>.
+  checkbox({ checked }: Tokens.Checkbox) {
+    return checked ? '☑ ' : '☐ ';
+  },
+};
+
+const escaping = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    // Raw HTML in model output is shown as text, not interpreted: a model explaining `<div>` without
-    // backticks should read as it wrote it, and prompt-injected markup has nothing to attach to.
+    ...renderer,
+    // Raw HTML is shown as text, not interpreted: a model explaining `<div>` without backticks
+    // should read as it wrote it, and prompt-injected markup has nothing to attach to.
     html({ text, block }: Tokens.HTML | Tokens.Tag) {
       return block ? `<p>${escapeHtml(text)}</p>\n` : escapeHtml(text);
     },
-    // A remote image is fetched the moment it renders, which would let a prompt-injected answer
-    // leak data in the URL; images are shown as links the user can choose to open.
-    image({ href, text }: Tokens.Image) {
-      return `<a href="${escapeHtml(href)}" class="image-link">${escapeHtml(text || href)}</a>`;
-    },
   },
 });
+
+// Raw HTML passes through as markup, for the chat policy in sanitize.ts to filter.
+const passing = new Marked({ gfm: true, breaks: false, renderer });
 
 export type LinkMap = TokensList['links'];
 
@@ -32,17 +61,17 @@ export type LinkMap = TokensList['links'];
  * earlier text, so `[label]` resolves when only the tail of an answer is lexed.
  */
 export function lexBlocks(source: string, links?: LinkMap): TokensList {
-  const lexer = new Lexer(marked.defaults);
+  const lexer = new Lexer(escaping.defaults);
   if (links) Object.assign(lexer.tokens.links, links);
   return lexer.lex(source);
 }
 
 /** Renders block tokens (from `lexBlocks`) to an HTML string. Not sanitized. */
-export function renderBlocks(tokens: Token[]): string {
-  return Parser.parse(tokens, marked.defaults);
+export function renderBlocks(tokens: Token[], html: HtmlMode = 'escape'): string {
+  return Parser.parse(tokens, (html === 'sanitize' ? passing : escaping).defaults);
 }
 
 /** One-shot render of a whole markdown text. Not sanitized. */
-export function renderMarkdown(source: string): string {
-  return renderBlocks(lexBlocks(source));
+export function renderMarkdown(source: string, html: HtmlMode = 'escape'): string {
+  return renderBlocks(lexBlocks(source), html);
 }
