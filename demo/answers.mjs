@@ -1,10 +1,15 @@
 // The canned answers of the demo's pretend assistant (a trading-desk copilot). Each one exercises
 // a different corner of the markdown renderer: tables, fenced code in several languages, nested
-// lists, blockquotes, links, inline code and emphasis.
+// lists, blockquotes, links, inline code and emphasis. The trading answer also has what richer
+// backends send besides the text: reasoning, a tool call with its input and output, and sources.
 
 const fence = '```';
 
-/** @type {{ id: string, match: RegExp, tool?: string, warning?: string, text: string }[]} */
+/**
+ * @typedef {{ name: string, input: Record<string, unknown>, output: Record<string, unknown> }} Tool
+ * @typedef {{ url: string, title: string }} Source
+ * @type {{ id: string, match: RegExp, reasoning?: string, tool?: Tool, sources?: Source[], warning?: string, text: string }[]}
+ */
 export const answers = [
   {
     id: 'python',
@@ -39,7 +44,11 @@ A few notes:
   {
     id: 'sql',
     match: /\bsql\b|typescript|query|database|worst/i,
-    tool: 'describe_schema',
+    tool: {
+      name: 'describe_schema',
+      input: { tables: ['runs', 'trades'] },
+      output: { runs: ['id', 'strategy', 'started_at'], trades: ['run_id', 'pnl', 'fees'] },
+    },
     text: `Let the database do the aggregation and keep the TypeScript side thin. The query:
 
 ${fence}sql
@@ -135,7 +144,18 @@ Try *"Why did run #5 lose money?"* or *"Compute max drawdown in Python"*. The
   {
     id: 'trading',
     match: /\brun\b|#\d|lose|lost|loss|money|p&l|pnl|trade/i,
-    tool: 'search_runs',
+    reasoning: `The user wants to know why run #5 lost money. I should pull its trades first, then line them up with what the market did that day.
+
+The three big losers are all longs between 13:45 and 16:45 UTC, and two of them sit right on the 14:00 CPI release, so slippage on the stops is the likely story. Position sizes also look large for the volatility: worth comparing with the ATR window the sizer uses.`,
+    tool: {
+      name: 'search_runs',
+      input: { run_id: 5, include: ['trades', 'fills'] },
+      output: { run_id: 5, strategy: 'mean-reversion-v3', trades: 5, net_pnl: -1842.6 },
+    },
+    sources: [
+      { url: 'https://example.com/runs/5/trades', title: 'Run #5 · trade log' },
+      { url: 'https://example.com/docs/strategies/mean-reversion', title: 'Mean reversion strategy: parameters' },
+    ],
     warning: 'Fills for trade 5 are estimated: the exchange has not confirmed them yet.',
     text: `Run **#5** (\`mean-reversion-v3\` on BTC-USD, 15m bars) closed the day at **−$1,842.60** (−3.7 %). Three things drove the loss:
 

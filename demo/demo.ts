@@ -3,7 +3,7 @@
 import type { StreamChatEventMap } from '../src/events.js';
 
 type Theme = 'light' | 'dark' | 'auto';
-type Scenario = 'normal' | 'slow' | 'drop' | 'stream-error' | 'http-error' | 'unauthorized' | 'json';
+type Scenario = 'normal' | 'slow' | 'length' | 'drop' | 'stream-error' | 'http-error' | 'unauthorized' | 'json';
 
 const MOCK_ENDPOINT = '/api/chat/stream';
 const OPENAI_ENDPOINT = '/api/openai/stream';
@@ -13,6 +13,8 @@ const SAMPLE_QUESTION = 'Why did run #5 lose money?';
 const scenarioQuestions: Record<Scenario, string> = {
   normal: SAMPLE_QUESTION,
   slow: 'How do I compute max drawdown in Python?',
+  // The richest answer (reasoning, a tool call, sources), so the cut-off shows what came before it.
+  length: SAMPLE_QUESTION,
   json: 'How do I restart the backtest worker?',
   'http-error': "Summarise today's runs",
   unauthorized: "Summarise today's runs",
@@ -31,12 +33,13 @@ const chat = $<HTMLElementTagNameMap['stream-chat']>('stream-chat');
 const formatSelect = $<HTMLSelectElement>('#format');
 const realBackend = $<HTMLLabelElement>('#real-backend');
 const realToggle = $<HTMLInputElement>('#real-backend-toggle');
+const statsToggle = $<HTMLInputElement>('#stats-toggle');
 const badge = $<HTMLElement>('#backend-badge');
 const log = $<HTMLOListElement>('#log');
 
 chat.body = { mock_format: formatSelect.value, mock_scenario: 'normal' };
 
-// ---- Wire format and theme ------------------------------------------------------------------
+// ---- Wire format, theme and stats -----------------------------------------------------------
 
 formatSelect.addEventListener('change', () => {
   chat.body = { ...chat.body, mock_format: formatSelect.value };
@@ -54,6 +57,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-c
   button.addEventListener('click', () => setTheme(button.dataset.themeChoice as Theme));
 }
 setTheme('auto');
+
+statsToggle.checked = chat.showStats;
+statsToggle.addEventListener('change', () => {
+  chat.showStats = statsToggle.checked;
+});
 
 // ---- Questions and scenarios ----------------------------------------------------------------
 
@@ -159,7 +167,10 @@ const summaries: { [K in keyof StreamChatEventMap]: (detail: StreamChatEventMap[
   },
   'stream-chat-complete': ({ message, conversationId }) => {
     const parts = [`${words(message.content)} words${seconds(lastSend)}`];
+    if (message.finishReason === 'length') parts.push('cut off');
+    if (message.reasoning) parts.push(`thought ${words(message.reasoning)} words`);
     if (message.tools?.length) parts.push(`tool ${message.tools.map((tool) => tool.name).join(', ')}`);
+    if (message.sources?.length) parts.push(`${message.sources.length} source${message.sources.length === 1 ? '' : 's'}`);
     if (message.warnings?.length) parts.push(`${message.warnings.length} warning`);
     if (conversationId) parts.push(`conversation ${conversationId}`);
     return parts.join(' · ');

@@ -28,7 +28,9 @@ export interface OpenAiProxyOptions {
 
 export const MOCK_PATH: '/api/chat/stream';
 export const OPENAI_PATH: '/api/openai/stream';
+/** Every wire format the mock speaks (the values of `mock_format`), one per format the element reads. */
 export const mockFormats: readonly string[];
+/** normal, slow, length, drop, stream-error, http-error, unauthorized, json (the values of `mock_scenario`). */
 export const mockScenarios: readonly string[];
 
 /** Cuts text into token-sized pieces, as an LLM stream would deliver it. */

@@ -1,18 +1,24 @@
 // A pretend LLM backend for the demo page: it answers POST /api/chat/stream in every wire format
 // <stream-chat> understands, and can misbehave on request (HTTP errors, dropped connections, slow
-// first tokens, a non-streaming reply). Plain ESM JavaScript so that both vite.config.ts and the
-// test runner's .mjs config can import it.
+// first tokens, a cut-off or non-streaming reply). Plain ESM JavaScript so that both
+// vite.config.ts and the test runner's .mjs config can import it.
 //
 // The request body is the element's: { message, messages, conversation_id?, ...body }, plus two
 // knobs the demo page sets through the element's `body` property:
-//   mock_format:   seeds (default) | openai | content | text | json-string
-//   mock_scenario: normal (default) | slow | drop | stream-error | http-error | unauthorized | json
-//     slow:         session info, then ~4 s of SSE comments before the first token
+//   mock_format:   seeds (default) or any other name in mockFormats (see mock-formats.mjs)
+//   mock_scenario: normal (default) | slow | length | drop | stream-error | http-error | unauthorized | json
+//     slow:         ~4 s before the first token (SSE formats send keep-alive comments meanwhile)
+//     length:       part of the answer, then the format's "cut off at the token limit" ending
+//                   (formats with no word for it just end)
 //     drop:         part of the answer, then the socket is destroyed
-//     stream-error: part of the answer, then the format's in-stream error event (text and
-//                   json-string have none, so they drop the connection instead)
+//     stream-error: part of the answer, then the format's in-stream error (text, json-string and
+//                   plain-text have none, so they drop the connection instead)
 //     http-error:   500 with {"error":{"message":...}}; unauthorized: 401 with a plain-text body
-//     json:         the whole answer as one application/json response {"content": ...}
+//     json:         the whole answer as one application/json response, in the format's own
+//                   non-streaming shape where the element reads one, else {"content": ...}
+//
+// Each answer becomes one plan (reasoning pieces, a tool call, text pieces, sources, a warning),
+// laid out as a timeline of steps that the format's encoder spells; one loop plays any timeline.
 //
 // openaiProxy() forwards the same requests to a real OpenAI-compatible server, so the API key
 // stays on the dev server and never reaches the page.
@@ -20,78 +26,22 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { pickAnswer } from './answers.mjs';
+import { formats } from './mock-formats.mjs';
 
 export const MOCK_PATH = '/api/chat/stream';
 export const OPENAI_PATH = '/api/openai/stream';
 
-export const mockFormats = ['seeds', 'openai', 'content', 'text', 'json-string'];
-export const mockScenarios = ['normal', 'slow', 'drop', 'stream-error', 'http-error', 'unauthorized', 'json'];
+export const mockFormats = Object.keys(formats);
+export const mockScenarios = ['normal', 'slow', 'length', 'drop', 'stream-error', 'http-error', 'unauthorized', 'json'];
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-// ---------------------------------------------------------------------------------------------
-// Wire formats: how each one spells the start of an answer, a piece of text, a tool call, a
-// warning, the end, and an error inside the stream. A missing method means the format has no
-// way to say it (text and json-string answers simply end when the connection closes).
-
-function openaiChunk(stream, delta, finishReason = null) {
-  return {
-    id: stream.id,
-    object: 'chat.completion.chunk',
-    created: stream.created,
-    model: 'mock',
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  };
-}
-
-const wireFormats = {
-  seeds: {
-    start: (sse, stream) => sse.data({ type: 'session_info', session_id: stream.conversationId }),
-    tool: (sse, _stream, name, status) => sse.data({ type: 'tool', tool: name, ...(status && { status }) }),
-    warning: (sse, _stream, message) => sse.data({ type: 'warning', message }),
-    token: (sse, _stream, content) => sse.data({ type: 'token', content }),
-    done: (sse) => {
-      sse.data({ type: 'done' });
-      sse.data({ type: 'stream_end' });
-    },
-    error: (sse, _stream, message) => {
-      sse.data({ type: 'error', message });
-      sse.data({ type: 'stream_end' });
-    },
-  },
-  openai: {
-    start: (sse, stream) => sse.data(openaiChunk(stream, { role: 'assistant', content: '' })),
-    token: (sse, stream, content) => sse.data(openaiChunk(stream, { content })),
-    done: (sse, stream) => {
-      sse.data(openaiChunk(stream, {}, 'stop'));
-      sse.raw('[DONE]');
-    },
-    error: (sse, _stream, message) => sse.data({ error: { message, type: 'server_error', code: null } }),
-  },
-  content: {
-    token: (sse, _stream, content) => sse.data({ content }),
-    done: (sse, stream) => sse.data({ done: true, conversation_id: stream.conversationId }),
-    error: (sse, _stream, message) => sse.data({ error: message }),
-  },
-  text: {
-    token: (sse, _stream, text) => sse.data({ text }),
-  },
-  'json-string': {
-    token: (sse, _stream, text) => sse.data(text),
-  },
-};
+const TOOL_RUN_MS = 700;
+const STREAM_ERROR = 'The model stopped: the context window (8,192 tokens) is full.';
+/** How much of the answer the scenarios that stop early send. */
+const CUT_AT = { drop: 0.4, 'stream-error': 0.4, length: 0.55 };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** The SSE framing: every event is `data: <one line>\n\n`; JSON.stringify escapes the newlines. */
-function sseWriter(res) {
-  return {
-    data: (value) => res.write(`data: ${JSON.stringify(value)}\n\n`),
-    raw: (line) => res.write(`data: ${line}\n\n`),
-    comment: (text) => res.write(`: ${text}\n\n`),
-  };
-}
 
 /**
  * Cuts text into token-sized pieces the way an LLM stream arrives: mostly one to a few words,
@@ -171,13 +121,13 @@ function sendError(res, status, message) {
   sendJson(res, status, { error: { message } });
 }
 
-function startEventStream(res) {
+function startStream(res, headers) {
   res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
     // Proxies such as nginx buffer responses unless told not to, which would defeat streaming.
     'x-accel-buffering': 'no',
+    ...headers,
   });
   res.flushHeaders();
 }
@@ -202,8 +152,98 @@ function clientGone(res, onClose) {
   return controller.signal;
 }
 
+/**
+ * A Connect-style handler for `POST {path}` with a JSON body holding a non-empty `message`;
+ * `handle(body, res)` gets the parsed body. Anything else goes to `next()`.
+ */
+function chatRoute(path, handle) {
+  return async function chatRouteHandler(req, res, next) {
+    if (pathOf(req) !== path) return next?.();
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendError(res, 405, `Use POST for ${path}.`);
+    }
+    let body;
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      return sendError(res, error.status ?? 400, error.message);
+    }
+    if (typeof body.message !== 'string' || body.message.trim() === '') {
+      return sendError(res, 400, 'The request body needs a non-empty "message" string.');
+    }
+    return handle(body, res);
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The mock backend
+
+/** What one answer streams, whatever the format: the pieces as a model would emit them. */
+function planOf(answer) {
+  return {
+    reasoning: answer.reasoning ? tokenize(answer.reasoning) : [],
+    tool: answer.tool,
+    text: tokenize(answer.text),
+    sources: answer.sources ?? [],
+    warning: answer.warning,
+  };
+}
+
+/**
+ * The answer as a list of steps `{ pause, write }` for one format and scenario: `write()` returns
+ * the body pieces to send after `pause` milliseconds. Built lazily, so each piece is spelled when
+ * it is sent (timestamps, running totals). `drop` says the connection breaks after the last step.
+ */
+function timeline(plan, wire, stream, scenario, { tokenPause, slowDelay }) {
+  const steps = [];
+  const step = (pause, write) => steps.push({ pause, write: () => write() ?? [] });
+  const hook = (name, ...args) => () => wire[name]?.(...args);
+
+  step(0, hook('start'));
+  if (scenario === 'slow') {
+    // A model that takes its time to start; keep-alives keep proxies from timing out meanwhile.
+    const keepAlive = wire.keepAlive ?? (wire.headers['content-type'].startsWith('text/event-stream') ? () => [': still thinking\n\n'] : () => []);
+    for (let waited = 0; waited < slowDelay; waited += 1000) step(Math.min(1000, slowDelay - waited), keepAlive);
+  }
+  // What a format has no way to say takes no time either: a model that neither thinks nor calls tools.
+  if (plan.reasoning.length && wire.reasoning) {
+    step(0, hook('reasoningStart'));
+    for (const piece of plan.reasoning) {
+      step(tokenPause(), () => {
+        stream.reasoning += piece;
+        return wire.reasoning(piece);
+      });
+    }
+    step(0, hook('reasoningEnd'));
+  }
+  if (plan.tool && wire.toolStart) {
+    step(0, hook('toolStart', plan.tool));
+    step(TOOL_RUN_MS, hook('toolDone', plan.tool));
+  }
+  step(0, hook('textStart'));
+  const cut = CUT_AT[scenario] ? Math.floor(plan.text.length * CUT_AT[scenario]) : plan.text.length;
+  for (const piece of plan.text.slice(0, cut)) {
+    step(tokenPause(), () => {
+      stream.text += piece;
+      return wire.text(piece);
+    });
+  }
+
+  if (scenario === 'drop' || (scenario === 'stream-error' && !wire.error)) return { steps, drop: true };
+  if (scenario === 'stream-error') {
+    step(tokenPause(), hook('error', STREAM_ERROR));
+  } else if (scenario === 'length') {
+    step(0, hook('textEnd'));
+    step(0, hook('end', 'length'));
+  } else {
+    step(0, hook('textEnd'));
+    if (plan.sources.length) step(0, hook('sources', plan.sources));
+    if (plan.warning) step(0, hook('warning', plan.warning));
+    step(0, hook('end', 'stop'));
+  }
+  return { steps, drop: false };
+}
 
 /**
  * A Connect-style handler `(req, res, next)` serving `POST /api/chat/stream` with canned answers.
@@ -223,55 +263,45 @@ export function mockBackend(options = {}) {
   const tokenPause = () => minDelay + Math.random() * (maxDelay - minDelay);
   let requests = 0;
 
-  return async function mockBackendHandler(req, res, next) {
-    if (pathOf(req) !== path) return next?.();
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      return sendError(res, 405, `Use POST for ${path}.`);
-    }
-
-    let body;
-    try {
-      body = await readJson(req);
-    } catch (error) {
-      return sendError(res, error.status ?? 400, error.message);
-    }
+  return chatRoute(path, async (body, res) => {
     const format = body.mock_format ?? 'seeds';
     const scenario = body.mock_scenario ?? 'normal';
-    if (!wireFormats[format]) {
+    if (!Object.hasOwn(formats, format)) {
       return sendError(res, 400, `Unknown mock_format "${format}"; expected one of: ${mockFormats.join(', ')}.`);
     }
     if (!mockScenarios.includes(scenario)) {
       return sendError(res, 400, `Unknown mock_scenario "${scenario}"; expected one of: ${mockScenarios.join(', ')}.`);
-    }
-    if (typeof body.message !== 'string' || body.message.trim() === '') {
-      return sendError(res, 400, 'The request body needs a non-empty "message" string.');
     }
 
     requests += 1;
     const history = Array.isArray(body.messages) ? body.messages : [];
     const turn = history.filter((entry) => entry?.role === 'user').length;
     const answer = pickAnswer(body.message, turn);
-    const pieces = tokenize(answer.text);
+    const plan = planOf(answer);
     const stream = {
-      id: `chatcmpl-mock${requests}`,
+      id: `mock${Date.now().toString(36)}${requests}`,
       created: Math.floor(Date.now() / 1000),
       conversationId:
         typeof body.conversation_id === 'string' && body.conversation_id
           ? body.conversation_id
           : `demo-${Date.now().toString(36)}`,
+      question: body.message,
+      tool: plan.tool,
+      text: '',
+      reasoning: '',
     };
-    const streams = !['http-error', 'unauthorized', 'json'].includes(scenario);
-    log(`${format}/${scenario} "${preview(body.message)}" -> ${answer.id}${streams ? ` (${pieces.length} chunks)` : ''}`);
+    const wire = formats[format](stream);
+    log(`${format}/${scenario} "${preview(body.message)}" -> ${answer.id}`);
 
     let sent = 0;
+    let total = 0;
     let dropping = false;
     const signal = clientGone(res, () => {
-      if (!dropping) log(`client closed the stream after ${sent}/${pieces.length} chunks`);
+      if (!dropping) log(`client closed the stream after ${sent}/${total} steps`);
     });
 
-    // Failures before any streaming, after a short think.
-    if (!streams) {
+    // Answers that never stream, after a short think.
+    if (['http-error', 'unauthorized', 'json'].includes(scenario)) {
       await wait(scenario === 'json' ? 900 : 300, signal);
       if (signal.aborted) return;
       if (scenario === 'http-error') {
@@ -281,55 +311,29 @@ export function mockBackend(options = {}) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' });
         return res.end('Missing or expired API key. Sign in again to keep chatting.');
       }
-      return sendJson(res, 200, { content: answer.text, conversation_id: stream.conversationId });
+      stream.text = answer.text;
+      return sendJson(res, 200, wire.json?.() ?? { content: answer.text, conversation_id: stream.conversationId });
     }
 
-    const wire = wireFormats[format];
-    const sse = sseWriter(res);
-    startEventStream(res);
-    wire.start?.(sse, stream);
-
-    if (scenario === 'slow') {
-      // A model that takes its time to start; the comments keep proxies from timing out meanwhile.
-      for (let waited = 0; waited < slowDelay && !signal.aborted; waited += 1000) {
-        await wait(Math.min(1000, slowDelay - waited), signal);
-        if (!signal.aborted) sse.comment('still thinking');
-      }
-    }
-    if (answer.tool && wire.tool) {
-      wire.tool(sse, stream, answer.tool);
-      await wait(700, signal); // the tool "runs"
+    const { steps, drop } = timeline(plan, wire, stream, scenario, { tokenPause, slowDelay });
+    total = steps.length;
+    startStream(res, wire.headers);
+    for (const { pause, write } of steps) {
+      if (pause) await wait(pause, signal);
       if (signal.aborted) return;
-      wire.tool(sse, stream, answer.tool, 'done');
-    }
-
-    // drop and stream-error stop somewhere in the middle of the answer.
-    const stopAt = scenario === 'drop' || scenario === 'stream-error' ? Math.floor(pieces.length * 0.4) : pieces.length;
-    for (const piece of pieces.slice(0, stopAt)) {
-      if (signal.aborted) return;
-      await wait(tokenPause(), signal);
-      if (signal.aborted) return;
-      wire.token(sse, stream, piece);
+      for (const piece of write()) res.write(piece);
       sent += 1;
     }
-    if (signal.aborted) return;
-
-    if (scenario === 'drop' || (scenario === 'stream-error' && !wire.error)) {
-      log(`dropping the connection after ${sent}/${pieces.length} chunks`);
+    if (drop) {
+      log(`dropping the connection after ${sent}/${total} steps`);
       // Destroying the socket mid-response is what a crashed server or a lost network looks like.
       await wait(150, signal);
       dropping = true;
       res.socket?.destroy();
       return;
     }
-    if (scenario === 'stream-error') {
-      wire.error(sse, stream, 'The model stopped: the context window (8,192 tokens) is full.');
-      return res.end();
-    }
-    if (answer.warning && wire.warning) wire.warning(sse, stream, answer.warning);
-    wire.done?.(sse, stream);
     res.end();
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,23 +349,7 @@ export function mockBackend(options = {}) {
 export function openaiProxy({ baseUrl, apiKey, model, path = OPENAI_PATH, log = (line) => console.log(`[openai-proxy] ${line}`) }) {
   const url = `${baseUrl.replace(/\/+$/, '')}/chat/completions`;
 
-  return async function openaiProxyHandler(req, res, next) {
-    if (pathOf(req) !== path) return next?.();
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      return sendError(res, 405, `Use POST for ${path}.`);
-    }
-
-    let body;
-    try {
-      body = await readJson(req);
-    } catch (error) {
-      return sendError(res, error.status ?? 400, error.message);
-    }
-    if (typeof body.message !== 'string' || body.message.trim() === '') {
-      return sendError(res, 400, 'The request body needs a non-empty "message" string.');
-    }
-
+  return chatRoute(path, async (body, res) => {
     const messages = [];
     if (typeof body.system === 'string' && body.system.trim()) messages.push({ role: 'system', content: body.system });
     for (const entry of Array.isArray(body.messages) ? body.messages : []) {
@@ -414,5 +402,5 @@ export function openaiProxy({ baseUrl, apiKey, model, path = OPENAI_PATH, log = 
         res.destroy();
       }
     }
-  };
+  });
 }

@@ -1,7 +1,9 @@
 // Screenshots of the demo page in headless Chromium, against the mock backend:
 //   node scripts/screenshot.mjs [outDir=screenshots] [--dist]
 // Writes streaming-light.png (mid-answer), done-light.png, the same two in dark, code-light.png
-// (an answer with code typed into the composer) and error.png.
+// (an answer with code typed into the composer), error.png, and with the anthropic format and
+// "Show stats" on, reasoning-light.png (the Thinking section open while the model thinks) and
+// extras-light.png (the finished answer's tool badge, sources and stats, in a taller window).
 // With --dist the page gets the built dist/stream-chat.js instead of the sources (run
 // `vite build` first), which checks the script-tag bundle in a real browser.
 // Prints the browser's console errors and page errors; exits non-zero when a step fails.
@@ -33,7 +35,8 @@ try {
     root,
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'warn',
-    server: { port: 0, host: '127.0.0.1', open: false },
+    // No HMR: a source file saved meanwhile must not reload the page in the middle of an answer.
+    server: { port: 0, host: '127.0.0.1', open: false, hmr: false },
   });
   await server.listen();
   const { port } = server.httpServer.address();
@@ -123,6 +126,30 @@ try {
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await run('HTTP error', 'stream-chat-error');
   await shot('error.png');
+
+  // Reasoning, a tool call and sources: the trading question in a format that carries all three.
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.selectOption('#format', 'anthropic');
+  await page.getByText('Show stats', { exact: true }).click();
+  const before = await count('stream-chat-complete');
+  await page.getByRole('button', { name: 'Ask a sample question', exact: true }).click();
+  // While it thinks: the Thinking section is open and the tool is running, before any answer text.
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('stream-chat')?.shadowRoot;
+      return root?.querySelector('details.reasoning[open]') && root.querySelector('.tool-badge[data-status="running"]');
+    },
+    null,
+    { timeout: ANSWER_TIMEOUT_MS, polling: 'raf' },
+  );
+  await shot('reasoning-light.png');
+  await page.waitForFunction((n) => window.__chatEvents.filter((e) => e === 'stream-chat-complete').length > n, before, {
+    timeout: ANSWER_TIMEOUT_MS,
+  });
+  // Tall enough for the whole answer, from the badge at its top to the stats at its bottom.
+  await page.setViewportSize({ width: 1280, height: 1700 });
+  await page.waitForTimeout(400);
+  await shot('extras-light.png');
 } catch (error) {
   problems.push(`script: ${error.stack ?? error.message}`);
   console.error(error);
