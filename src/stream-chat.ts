@@ -30,6 +30,15 @@ import {
 } from './transport/request.js';
 import { StreamController, type StreamOutcome } from './transport/stream-controller.js';
 
+/**
+ * How far an answer's text got: still streaming, complete, or ended before the model finished
+ * (stopped, failed, cut off), whose last block is then shown healed instead of as raw syntax.
+ */
+function finality(m: ChatMessage): boolean | 'partial' {
+  if (m.status === 'streaming') return false;
+  return m.status === 'complete' && m.finishReason !== 'length' ? true : 'partial';
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url, document.baseURI).host || url;
@@ -451,9 +460,9 @@ export class StreamChat extends LitElement {
     const streaming = m.status === 'streaming';
     return html`<div class="message assistant" part="message assistant-message" data-status=${m.status}>
       <div class="bubble" part="bubble">
-        ${this.renderTools(m)} ${this.renderReasoning(m)}
+        ${this.renderReasoning(m)} ${this.renderTools(m)}
         ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
-        <div class="markdown" ${markdown(m.content, !streaming, this.markdownOptions())}></div>
+        <div class="markdown" ${markdown(m.content, finality(m), this.markdownOptions())}></div>
         ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
         ${m.finishReason === 'length' ? html`<div class="note" part="notice">Answer cut off: the model reached its length limit.</div>` : nothing}
@@ -486,7 +495,7 @@ export class StreamChat extends LitElement {
     if (!sources?.length) return nothing;
     return html`<ol class="sources" part="sources" aria-label="Sources">
       ${sources.map(
-        (s) => html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.href}>${s.label}</a></li>`,
+        (s) => html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.label === s.href ? s.href : `${s.label} — ${s.href}`}>${s.label}</a></li>`,
       )}
     </ol>`;
   }

@@ -29,6 +29,15 @@ describe('half-written markdown mid-stream', () => {
     expect(healOpenBlock('1. **Two\n')).to.equal('1. **Two**');
   });
 
+  it('keeps the last block of an answer that ended early healed, without a cursor', () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('Done.\n\nThe loss came from **slippage on', false);
+    view.update('Done.\n\nThe loss came from **slippage on', 'partial');
+    expect(view.root.querySelector('strong')!.textContent).to.equal('slippage on');
+    expect(view.root.textContent).to.not.contain('**');
+    expect(view.root.querySelector('.cursor')).to.be.null;
+  });
+
   it('shows an unclosed _ and * as italic', () => {
     expect(midStream('an _ital').querySelector('em')!.textContent).to.equal('ital');
     expect(midStream('an *ital').querySelector('em')!.textContent).to.equal('ital');

@@ -63,7 +63,7 @@ function flush(): void {
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
-  private latest: [string, boolean] = ['', false];
+  private latest: [string, boolean | 'partial'] = ['', false];
   private waiting = false;
   private queued = false;
 
@@ -74,11 +74,11 @@ class MarkdownDirective extends Directive {
 
   private options: MarkdownOptions = {};
 
-  render(_text: string, _final: boolean, _options?: MarkdownOptions) {
+  render(_text: string, _final: boolean | 'partial', _options?: MarkdownOptions) {
     return nothing;
   }
 
-  override update(part: ElementPart, [text, final, options]: [string, boolean, MarkdownOptions?]) {
+  override update(part: ElementPart, [text, final, options]: [string, boolean | 'partial', MarkdownOptions?]) {
     this.latest = [text, final];
     // Options apply from the first render of a message on (a view renders each block once).
     if (options && !this.view) this.options = options;

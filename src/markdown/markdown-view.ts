@@ -68,6 +68,8 @@ export class MarkdownView {
   private fence?: OpenFence;
   private cursor?: HTMLElement;
   private finalized = false;
+  /** The text ended before the answer did (stopped, cut off, failed): its last block stays healed. */
+  private partial = false;
   /** Highlighting of finished code blocks still waiting for a grammar to load. */
   readonly pending = new Set<Promise<void>>();
 
@@ -82,21 +84,25 @@ export class MarkdownView {
    * Shows `text`, the whole answer so far. While `final` is false the text is expected to grow; a
    * text that does not extend the previous one is rendered from scratch.
    */
-  update(text: string, final: boolean): void {
+  update(text: string, final: boolean | 'partial'): void {
+    const partial = final === 'partial';
+    const done = final !== false;
     // Comparing the last few characters, not the whole text: a check that grows with the answer
     // would make every frame cost O(answer).
     const prefixSame = text.length >= this.consumed && this.tailOf(text, this.consumed) === this.seen;
-    if (prefixSame && text.length === this.consumed && final === this.finalized) return;
+    if (prefixSame && text.length === this.consumed && done === this.finalized && partial === this.partial) return;
     if (!prefixSame || this.finalized) this.reset();
-    this.consume(text, final);
-    this.finalized = final;
+    this.consume(text, done);
+    this.finalized = done;
+    this.partial = partial;
 
-    if (!final && this.appendToFence()) {
+    if (!done && this.appendToFence()) {
       this.placeCursor();
       return;
     }
     let tokens = lexBlocks(this.open, this.links);
-    let openFrom = final ? tokens.length : this.openIndex(tokens);
+    // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
+    let openFrom = done && !partial ? tokens.length : this.openIndex(tokens);
     if (tokens[openFrom]?.type === 'def') {
       // A reference definition still being written would link earlier text to a truncated URL:
       // lex what is finished without it.
@@ -109,7 +115,7 @@ export class MarkdownView {
     }
     this.renderTail(tokens.slice(openFrom));
 
-    if (final) {
+    if (done) {
       const source = this.committed.join('') + this.open;
       if (REFERENCE_DEFINITION.test(source)) this.resolveForwardReferences(source);
       this.cursor?.remove();
@@ -135,6 +141,7 @@ export class MarkdownView {
     this.tailNodes = [];
     this.fence = undefined;
     this.finalized = false;
+    this.partial = false;
   }
 
   private tailOf(text: string, end: number): string {
@@ -195,7 +202,8 @@ export class MarkdownView {
     const open = tokens.find((t) => t.type !== 'space');
     // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
     const raw = this.open;
-    const healed = this.finalized || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
+    const heal = !this.finalized || this.partial;
+    const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
     const shown = healed === undefined || healed === raw ? tokens : lexBlocks(healed, this.links);
     if (open?.type === 'code' && 'lang' in open && open.lang) {
       // Fetch the grammar while the block streams, so it is ready to highlight when it closes.
