@@ -102,7 +102,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  *
  * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
  * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
- * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage? }, message }`.
+ * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage?, retryAfter? }, message }`.
  * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
  */
 export class StreamChat extends LitElement {
@@ -117,6 +117,8 @@ export class StreamChat extends LitElement {
   @state() private draft = '';
   /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
   private generation = 0;
+  /** The round trip under way, so a send that replaces it can wait for it to end first. */
+  private roundTrip?: Promise<void>;
 
   /** The URL the user's messages are sent to. */
   @property() endpoint = '';
@@ -224,7 +226,14 @@ export class StreamChat extends LitElement {
       if (fromComposer) return;
       this.cancel();
     }
-    await this.ask(createMessage('user', content), fromComposer);
+    // The answer being replaced ends (cancelled, its event fired) before the new one begins, so two
+    // answers never stream at once; a later send or cancel() meanwhile supersedes this one.
+    const generation = this.generation;
+    await this.roundTrip;
+    if (generation !== this.generation) return;
+    const trip = this.ask(createMessage('user', content), fromComposer);
+    this.roundTrip = trip;
+    await trip;
   }
 
   /** Stops the current answer; what arrived so far is kept, marked cancelled. */
@@ -526,7 +535,7 @@ export class StreamChat extends LitElement {
   }
 
   private renderError(m: ChatMessage) {
-    return html`<div class="error" part="error" role="alert">
+    return html`<div class="error" part="error" role="alert" data-kind=${m.error?.kind ?? nothing}>
       <span class="text">${m.error?.message ?? 'Something went wrong'}</span>
       <button type="button" class="retry-button" part="retry-button" @click=${() => this.retry(m)}>Retry</button>
     </div>`;

@@ -3,7 +3,8 @@
 // stream ends (closed, JSON, aborted, dropped, failed).
 import { expect } from '@open-wc/testing';
 import type { Framing } from '../src/protocols/types.js';
-import { ChatError } from '../src/transport/errors.js';
+import { ChatError, retryAfterSeconds, serverMessageFrom, unreadableAnswer } from '../src/transport/errors.js';
+import { IdleTimer } from '../src/transport/idle-timer.js';
 import type { ChatRequest } from '../src/transport/request.js';
 import { streamRequest, type StreamEnd } from '../src/transport/response-stream.js';
 import type { ServerLog } from './helpers.js';
@@ -398,6 +399,97 @@ describe('streamRequest', () => {
       );
       expect(run.error).to.equal(failure);
       expect((await serverLogWhen(run.testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
+    });
+  });
+});
+
+describe('IdleTimer', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const block = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  it('fires once after that long without a touch, and not after stop()', async () => {
+    let fired = 0;
+    const timer = new IdleTimer(60, () => (fired += 1));
+    const stopped = new IdleTimer(60, () => (fired += 100));
+    stopped.stop();
+    await sleep(200);
+    expect(fired).to.equal(1);
+    timer.stop();
+  });
+
+  it('touches postpone it, through its counting stream too', async () => {
+    let fired = false;
+    const timer = new IdleTimer(100, () => (fired = true));
+    const writer = new TransformStream<Uint8Array, Uint8Array>();
+    const counted = writer.readable.pipeThrough(timer.counter()).getReader();
+    const write = writer.writable.getWriter();
+    for (let i = 0; i < 6; i++) {
+      await sleep(40);
+      void write.write(new Uint8Array([i]));
+      expect((await counted.read()).value).to.deep.equal(new Uint8Array([i]));
+    }
+    expect(fired, 'fired while bytes kept coming').to.equal(false);
+    await sleep(200);
+    expect(fired).to.equal(true);
+  });
+
+  it('when the main thread was busy past the timeout, waits for what arrived meanwhile first', async () => {
+    let fired = false;
+    const timer = new IdleTimer(100, () => (fired = true));
+    // Bytes that arrived during a long task reach the page in a task queued after the overdue check.
+    block(250);
+    setTimeout(() => timer.touch());
+    await sleep(0);
+    expect(fired).to.equal(false);
+    await sleep(150);
+    expect(fired, 'fires once silence follows').to.equal(true);
+    timer.stop();
+  });
+});
+
+describe('error messages', () => {
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(retryAfterSeconds('120', now)).to.equal(120);
+    expect(retryAfterSeconds(' 0 ', now)).to.equal(0);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:30 GMT', now)).to.equal(30);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:27:00 GMT', now)).to.equal(0);
+    for (const unreadable of [null, '', 'soon', '1.5', '-3', '12 34']) expect(retryAfterSeconds(unreadable, now), String(unreadable)).to.be.undefined;
+  });
+
+  it('finds the server message in JSON, text and HTML bodies, and shows no raw JSON', () => {
+    const cases: [body: string, type: string, message: string | undefined][] = [
+      ['{"error":{"message":"bad key","type":"invalid_request_error"}}', 'application/json', 'bad key'],
+      ['{"detail":[{"loc":["body"],"msg":"field required"},{"msg":"too long"}]}', 'application/json', 'field required; too long'],
+      ['{"errors":[{"message":"first"}]}', 'application/problem+json', 'first'],
+      ['{"title":"Not Found","status":404}', 'application/problem+json', 'Not Found'],
+      ['"just a string"', 'application/json', 'just a string'],
+      ['{"code":17}', 'application/json', undefined],
+      ['{"error": "cut sh', 'application/json', undefined],
+      ['Service Unavailable', 'application/json', 'Service Unavailable'],
+      ['  line one\n\n  line two  ', 'text/plain', 'line one line two'],
+      ['<html><head><title> 502 Bad Gateway </title></head><body>x</body></html>', 'text/html', '502 Bad Gateway'],
+      ['<p>Only <b>body</b> text</p><script>ignored()</script>', '', 'Only body text'],
+      ['<TITLE>Caf&#233; &amp; &#x1F600; &lt;b&gt;</TITLE>', 'text/html', 'Caf\u00e9 & \u{1F600} <b>'],
+      ['<!doctype html><!-- internal --><div>Gateway<br>Timeout</div><style>p{}</style><script>x("</div>")', 'text/html', 'Gateway Timeout'],
+      ['<html><head><title> </title><meta charset="utf-8"></head><body><h1>Oops</h1></body>', 'text/html', 'Oops'],
+      ['   ', 'text/plain', undefined],
+    ];
+    for (const [body, type, message] of cases) expect(serverMessageFrom(body, type), body).to.equal(message);
+  });
+
+  it('names what arrived when no format understood a successful response', () => {
+    expect(unreadableAnswer('text/html', 0).message).to.equal('The server sent a web page (text/html) instead of a chat stream');
+    expect(unreadableAnswer('image/png', 0).message).to.equal('The server sent image/png instead of a chat stream');
+    expect(unreadableAnswer('text/event-stream', 3).message).to.equal('The server sent a stream in a format this chat does not understand');
+    expect(unreadableAnswer('', 0).message).to.equal('The server closed the stream without sending an answer');
+    expect(unreadableAnswer('application/octet-stream', 0, 200).toInfo()).to.deep.equal({
+      kind: 'protocol',
+      status: 200,
+      message: 'The server closed the stream without sending an answer',
     });
   });
 });

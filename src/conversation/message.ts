@@ -5,10 +5,10 @@ export type ChatRole = 'user' | 'assistant';
 export type MessageStatus = 'streaming' | 'complete' | 'cancelled' | 'error';
 
 /** What went wrong, in a shape meant for both people and code. */
-export type ChatErrorKind = 'request' | 'http' | 'network' | 'server' | 'protocol' | 'interrupted';
+export type ChatErrorKind = 'request' | 'http' | 'network' | 'timeout' | 'server' | 'protocol' | 'interrupted';
 
 export interface ChatErrorInfo {
-  /** `request`: the request could not be prepared (a `headers` or `prepareRequest` hook threw); `http`: non-2xx response; `network`: no response at all; `server`: an error event in the stream; `protocol`: a response we cannot read; `interrupted`: the stream ended before the answer did. */
+  /** `request`: the request could not be prepared (a `headers` or `prepareRequest` hook threw); `http`: non-2xx response; `network`: no response at all; `timeout`: nothing arrived for `idle-timeout` milliseconds; `server`: an error event in the stream; `protocol`: a response we cannot read; `interrupted`: the stream ended before the answer did. */
   kind: ChatErrorKind;
   /** A sentence for the person reading the chat. */
   message: string;
@@ -16,6 +16,8 @@ export interface ChatErrorInfo {
   status?: number;
   /** The server's own words, when it sent any. */
   serverMessage?: string;
+  /** Seconds to wait before trying again, from the response's `Retry-After` header. */
+  retryAfter?: number;
 }
 
 /** A tool call announced by the backend. */

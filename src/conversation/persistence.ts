@@ -125,7 +125,7 @@ export function clearConversation(key: string, storage?: ConversationStorage): v
 
 const ROLES = new Set(['user', 'assistant']);
 const STATUSES = new Set(['streaming', 'complete', 'cancelled', 'error']);
-const ERROR_KINDS = new Set(['request', 'http', 'network', 'server', 'protocol', 'interrupted']);
+const ERROR_KINDS = new Set(['request', 'http', 'network', 'server', 'protocol', 'interrupted', 'timeout']);
 const TOOL_STATUSES = new Set(['running', 'done', 'error']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -161,7 +161,7 @@ function readMessage(value: unknown): ChatMessage | undefined {
   }
   if (warnings !== undefined) message.warnings = [...(warnings as string[])];
   if (error !== undefined) {
-    message.error = pick(error as NonNullable<ChatMessage['error']>, ['kind', 'message', 'status', 'serverMessage']);
+    message.error = pick(error as NonNullable<ChatMessage['error']>, ['kind', 'message', 'status', 'serverMessage', 'retryAfter']);
   }
   return message;
 }
@@ -195,7 +195,8 @@ function isError(value: unknown): boolean {
     ERROR_KINDS.has(value.kind as string) &&
     isString(value.message) &&
     optional(value.status, isNumber) &&
-    optional(value.serverMessage, isString)
+    optional(value.serverMessage, isString) &&
+    optional(value.retryAfter, isNumber)
   );
 }
 

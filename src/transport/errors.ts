@@ -5,19 +5,26 @@ export class ChatError extends Error {
   readonly kind: ChatErrorKind;
   readonly status?: number;
   readonly serverMessage?: string;
+  readonly retryAfter?: number;
 
-  constructor(kind: ChatErrorKind, message: string, options: { status?: number; serverMessage?: string } = {}) {
+  constructor(
+    kind: ChatErrorKind,
+    message: string,
+    options: { status?: number; serverMessage?: string; retryAfter?: number } = {},
+  ) {
     super(message);
     this.name = 'ChatError';
     this.kind = kind;
     this.status = options.status;
     this.serverMessage = options.serverMessage;
+    this.retryAfter = options.retryAfter;
   }
 
   toInfo(): ChatErrorInfo {
     const info: ChatErrorInfo = { kind: this.kind, message: this.message };
     if (this.status !== undefined) info.status = this.status;
     if (this.serverMessage) info.serverMessage = this.serverMessage;
+    if (this.retryAfter !== undefined) info.retryAfter = this.retryAfter;
     return info;
   }
 }
@@ -32,7 +39,7 @@ function leadFor(status: number): string {
     case 404: return 'The chat endpoint was not found';
     case 408: return 'The server timed out waiting for the request';
     case 413: return 'The message is too large for the server';
-    case 429: return 'Too many requests; try again later';
+    case 429: return 'Too many requests';
     case 502:
     case 503:
     case 504: return 'The server is unavailable right now';
@@ -50,7 +57,7 @@ export function messageFromJson(json: unknown): string | undefined {
   if (typeof json === 'string') return json;
   if (typeof json !== 'object' || json === null) return undefined;
   const record = json as Record<string, unknown>;
-  for (const key of ['error', 'message', 'detail', 'error_description', 'title']) {
+  for (const key of ['error', 'message', 'detail', 'error_description', 'title', 'errors']) {
     const value = record[key];
     if (typeof value === 'string' && value.trim()) return value;
     if (Array.isArray(value) && value.length) {
@@ -68,16 +75,33 @@ export function messageFromJson(json: unknown): string | undefined {
   return undefined;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+    const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+// Tags inside a word or sentence; any other tag separates text.
+const INLINE_TAG = /<\/?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>/gi;
+
 /**
- * The readable text of an HTML error page, parsed inertly (DOMParser runs no scripts and loads
- * nothing): its title, or its body text without scripts and styles. Never rendered as markup.
+ * The readable text of an HTML error page: its title, or its text without scripts, styles and
+ * comments. String operations, not a DOM parser: under Trusted Types a page may forbid parsing a
+ * string into a document (DOMParser is a sink), and the result is only ever shown as text.
  */
 function textFromHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const title = doc.title.trim();
-  if (title) return title;
-  doc.querySelectorAll('script, style, noscript, template').forEach((el) => el.remove());
-  return doc.body?.textContent ?? '';
+  const title = decodeEntities(/<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? '');
+  if (title.trim()) return title;
+  const text = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style|noscript|template|head)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(INLINE_TAG, '')
+    .replace(/<[a-z/!?][^>]*>/gi, ' ');
+  return decodeEntities(text);
 }
 
 /** The server's own explanation from an error response body, whatever its content type. */
@@ -86,9 +110,11 @@ export function serverMessageFrom(body: string, contentType: string): string | u
   let text: string | undefined;
   if (/json/i.test(contentType) || /^\s*[{["]/.test(body)) {
     try {
-      text = messageFromJson(JSON.parse(body));
+      // JSON without a message of a known shape says nothing a person can read.
+      text = messageFromJson(JSON.parse(body)) ?? '';
     } catch {
-      text = undefined;
+      // Cut short, or not JSON after all: raw JSON is no message either, but plain words are.
+      text = /^\s*[{[]/.test(body) ? '' : undefined;
     }
   }
   if (text === undefined) text = /html/i.test(contentType) || /^\s*</.test(body) ? textFromHtml(body) : body;
@@ -96,18 +122,127 @@ export function serverMessageFrom(body: string, contentType: string): string | u
   return clipped || undefined;
 }
 
-/** Turns a non-2xx response into a ChatError with the status and the server's message. */
-export async function errorFromResponse(response: Response): Promise<ChatError> {
-  let body = '';
+// An error body is read for its explanation only: a proxy's huge page, or a body that never ends,
+// must not hold the error back. The status alone says enough.
+const MAX_ERROR_BODY = 64 * 1024;
+const ERROR_BODY_WAIT = 3000;
+
+/** Up to MAX_ERROR_BODY bytes of a body, or what arrived within `wait` ms; never rejects. */
+async function readErrorBody(body: ReadableStream<Uint8Array> | null, wait: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), wait)));
+  let text = '';
   try {
-    body = await response.text();
+    for (let size = 0; size < MAX_ERROR_BODY; ) {
+      const result = await Promise.race([reader.read(), late]);
+      if (result === 'late' || result.done) break;
+      size += result.value.length;
+      text += decoder.decode(result.value, { stream: true });
+    }
+    text += decoder.decode();
   } catch {
-    // The body could not be read (connection dropped); the status alone still says enough.
+    // The connection dropped: what arrived is all there is.
+  } finally {
+    clearTimeout(timer);
+    void reader.cancel().catch(() => undefined);
   }
-  const serverMessage = serverMessageFrom(body, response.headers.get('content-type') ?? '');
-  const lead = `${leadFor(response.status)} (${response.status})`;
-  return new ChatError('http', serverMessage ? `${lead}: ${serverMessage}` : lead, {
-    status: response.status,
-    serverMessage,
-  });
+  return text;
+}
+
+/**
+ * Seconds until a retry is welcome, from a `Retry-After` value: a number of seconds or an HTTP
+ * date (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after). Undefined when absent or unreadable.
+ */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  // Date.parse reads bare numbers ("1.5", "12") as dates; an HTTP date always names its month.
+  if (!/[a-z]/i.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** "Try again in 30 seconds." */
+function retryAdvice(seconds: number): string {
+  if (seconds <= 0) return 'Try again now.';
+  if (seconds < 120) return `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return `Try again in ${minutes} minutes.`;
+  return `Try again in ${Math.ceil(minutes / 60)} hours.`;
+}
+
+/** Adds a sentence, ending the text before it with a full stop if it has no end punctuation. */
+function withSentence(text: string, sentence: string): string {
+  return `${/[.!?…]$/.test(text) ? text : `${text}.`} ${sentence}`;
+}
+
+/**
+ * Turns a non-2xx response into a ChatError with the status, the server's message and, from
+ * `Retry-After` (cross-origin, readable only when the server lists it in
+ * Access-Control-Expose-Headers), when to try again. `body` replaces the response's own body when
+ * the caller wrapped it; `wait` is how long to wait for it (at most 3 s).
+ */
+export async function errorFromResponse(
+  response: Response,
+  body: ReadableStream<Uint8Array> | null = response.body,
+  wait = ERROR_BODY_WAIT,
+): Promise<ChatError> {
+  const { status, headers } = response;
+  const text = await readErrorBody(body, Math.min(wait, ERROR_BODY_WAIT));
+  const serverMessage = serverMessageFrom(text, headers.get('content-type') ?? '');
+  const retryAfter = retryAfterSeconds(headers.get('retry-after'));
+  let message = `${leadFor(status)} (${status})`;
+  if (serverMessage) message += `: ${serverMessage}`;
+  if (retryAfter !== undefined) message = withSentence(message, retryAdvice(retryAfter));
+  else if (status === 429) message = withSentence(message, 'Try again later.');
+  return new ChatError('http', message, { status, serverMessage, retryAfter });
+}
+
+/** "30 s", "1.5 s", "200 ms". */
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** The server said nothing for `ms` milliseconds: before its response, or in the middle of it. */
+export function timeoutError(ms: number, responded: boolean): ChatError {
+  return new ChatError(
+    'timeout',
+    responded
+      ? `The server stopped responding (no data for ${duration(ms)})`
+      : `The server did not respond (no answer for ${duration(ms)})`,
+  );
+}
+
+/**
+ * A successful response in which no wire format recognized anything: says what arrived. `type` is
+ * the media type (no parameters), `messages` how many messages the framing produced.
+ */
+export function unreadableAnswer(type: string, messages: number, status?: number): ChatError {
+  let message: string;
+  if (type === 'text/html' || type === 'application/xhtml+xml') {
+    // Typically a single-page app's index.html answering an endpoint that does not exist.
+    message = `The server sent a web page (${type}) instead of a chat stream`;
+  } else if (type && !isStreamType(type)) {
+    message = `The server sent ${type} instead of a chat stream`;
+  } else if (messages) {
+    message = 'The server sent a stream in a format this chat does not understand';
+  } else {
+    message = 'The server closed the stream without sending an answer';
+  }
+  return new ChatError('protocol', message, status === undefined ? {} : { status });
+}
+
+/** Whether a media type can carry a chat answer in a framing the transport reads. */
+function isStreamType(type: string): boolean {
+  return (
+    type === 'text/event-stream' ||
+    type === 'application/octet-stream' ||
+    type.startsWith('text/') ||
+    /^application\/(?:[\w.+-]+\+)?json(?:l|-seq)?$/.test(type) ||
+    /^application\/(?:x-ndjson|x-jsonlines|stream\+json)$/.test(type)
+  );
 }

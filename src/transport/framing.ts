@@ -3,6 +3,19 @@ import type { Framing, SseMessage } from '../protocols/types.js';
 const LINE_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/stream+json']);
 const TEXT_TYPES = new Set(['text/plain', 'text/markdown']);
 
+/** A response's media type, lower-case and without parameters; empty when it has none. */
+export function mediaType(response: Response): string {
+  return (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Whether a media type is certainly not text (an image, a video, an archive): such a body is not
+ * read at all. `application/octet-stream` is not among them: some servers label SSE that way.
+ */
+export function isBinaryType(type: string): boolean {
+  return /^(?:image|audio|video|font|model)\//.test(type) || /^application\/(?:pdf|zip|gzip|x-gzip|x-tar|wasm)$/.test(type);
+}
+
 /**
  * How a successful response's body is framed, from its headers; `json` for a whole JSON answer
  * (the non-streaming fallback). Lenient: an unknown or missing content type is read as SSE.
@@ -11,7 +24,7 @@ export function framingOf(response: Response): Framing | 'json' {
   // The AI SDK's data stream says text/plain; only this header tells its lines from raw text.
   // Cross-origin, it is visible only when the server lists it in Access-Control-Expose-Headers.
   if (response.headers.get('x-vercel-ai-data-stream')?.trim() === 'v1') return 'lines';
-  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaType(response);
   if (type === 'text/event-stream') return 'sse';
   // Before the JSON test: application/stream+json is line-framed, not one JSON value.
   if (LINE_TYPES.has(type)) return 'lines';

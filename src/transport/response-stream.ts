@@ -1,7 +1,8 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { Framing, SseMessage } from '../protocols/types.js';
-import { ChatError, errorFromResponse } from './errors.js';
-import { eventStreamForParser, framingOf, readFramedBody, withoutBom } from './framing.js';
+import { ChatError, errorFromResponse, timeoutError } from './errors.js';
+import { eventStreamForParser, framingOf, isBinaryType, mediaType, readFramedBody, withoutBom } from './framing.js';
+import { IdleTimer } from './idle-timer.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
 /** How a request ended when it did not throw. */
@@ -21,6 +22,15 @@ export interface StreamCallbacks {
   onMessage(message: SseMessage): void;
   /** Called once the response headers arrived and were accepted, before any message. */
   onOpen?(response: Response, framing: Framing): void;
+}
+
+export interface StreamOptions {
+  /**
+   * Milliseconds without a byte from the server after which the request is aborted and rejects
+   * with a `timeout` ChatError; off when absent or 0. The response headers count as bytes, and so
+   * does everything in the body (SSE comments, blank lines), whatever its framing.
+   */
+  idleTimeout?: number;
 }
 
 /** Thrown out of fetch-event-source's `onopen` to end it early once the body was read there. */
@@ -44,42 +54,71 @@ export async function streamRequest(
   request: ChatRequest,
   callbacks: StreamCallbacks,
   signal: AbortSignal,
+  options: StreamOptions = {},
 ): Promise<StreamEnd> {
   // fetch-event-source only listens for a later abort; it would still send this request.
   if (signal.aborted) return { kind: 'aborted' };
-  const { url, body } = fetchTarget(request);
+  let target: ReturnType<typeof fetchTarget>;
+  try {
+    target = fetchTarget(request);
+  } catch (error) {
+    throw new ChatError('request', `The request could not be prepared: ${(error as Error)?.message ?? error}`);
+  }
+  // Aborted by the caller, or by the idle timer; the caller's signal tells the two apart.
+  const inner = new AbortController();
+  const forward = () => inner.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  let timedOut: ChatError | undefined;
   // The response as the server sent it; fetch-event-source may get a copy with a rewritten body.
   let response: Response | undefined;
+  // Its body, counted by the idle timer when there is one.
+  let source: ReadableStream<Uint8Array> | null = null;
+  const idle = options.idleTimeout && options.idleTimeout > 0
+    ? new IdleTimer(options.idleTimeout, () => {
+        timedOut = timeoutError(options.idleTimeout!, response !== undefined);
+        inner.abort();
+      })
+    : undefined;
   let framing: Framing | 'json' = 'sse';
   let opened = false;
   try {
-    await fetchEventSource(url, {
+    await fetchEventSource(target.url, {
       method: request.method,
       headers: request.headers,
       credentials: request.credentials,
-      body,
-      signal,
+      body: target.body,
+      signal: inner.signal,
       openWhenHidden: true,
       // Looked up at call time so page-level fetch wrappers (auth, tracing) still apply.
       async fetch(input, init) {
         response = await globalThis.fetch(input, init);
+        idle?.touch();
+        // An error's status is the news; its body is read with limits of its own (errorFromResponse).
+        if (!response.ok) idle?.stop();
+        source = idle && response.body ? response.body.pipeThrough(idle.counter()) : response.body;
         framing = framingOf(response);
-        if (!response.ok || framing !== 'sse' || !response.body) return response;
+        if (!response.ok || framing !== 'sse' || !source) return response;
         // fetch-event-source's parser dispatches an empty message for every blank line, where the
         // SSE spec dispatches only blocks with data (see eventStreamForParser), and takes a leading
         // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
         // we do not rely on that).
         const { status, statusText, headers } = response;
-        const events = response.body.pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
+        const events = source.pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
         return new Response(events, { status, statusText, headers });
       },
       async onopen() {
         const original = response!;
-        if (!original.ok) throw await errorFromResponse(original);
-        let body: ReadableStream<Uint8Array> | null = original.body;
+        // The idle timer stopped at the status; waiting for the explanation is bounded the same way.
+        if (!original.ok) throw await errorFromResponse(original, source, options.idleTimeout || undefined);
+        const type = mediaType(original);
+        if (isBinaryType(type)) {
+          // Not read at all: rejecting closes the connection.
+          throw new ChatError('protocol', `The server sent ${type} instead of a chat stream`, { status: original.status });
+        }
+        let body = source;
         if (framing === 'json') {
           // Some servers (n8n's chat trigger) stream NDJSON under `application/json`.
-          const sniffed = original.body ? await sniffJsonLines(original.body) : undefined;
+          const sniffed = body ? await sniffJsonLines(body) : undefined;
           if (!sniffed?.lines) throw new Finished({ kind: 'json', value: await jsonAnswer(sniffed?.body, original) });
           framing = 'lines';
           body = sniffed.body;
@@ -88,12 +127,12 @@ export async function streamRequest(
         callbacks.onOpen?.(original, framing);
         if (!body) throw new Finished({ kind: 'closed' });
         if (framing === 'sse') return;
-        await readFramedBody(body, framing, callbacks.onMessage, signal);
+        await readFramedBody(body, framing, callbacks.onMessage, inner.signal);
         throw new Finished({ kind: 'closed' });
       },
       onmessage(message) {
         // A message may abort (a terminal event does); the library still parses the rest of its chunk.
-        if (!signal.aborted) callbacks.onMessage({ event: message.event, data: message.data, id: message.id });
+        if (!inner.signal.aborted) callbacks.onMessage({ event: message.event, data: message.data, id: message.id });
       },
       onerror(error) {
         throw error;
@@ -101,16 +140,22 @@ export async function streamRequest(
     });
   } catch (error) {
     if (signal.aborted) return { kind: 'aborted' };
+    if (timedOut) throw timedOut;
     if (error instanceof Finished) return error.end;
     if (error instanceof ChatError) throw error;
     if (opened) {
       throw new ChatError('interrupted', 'The connection was lost before the answer finished');
     }
-    throw new ChatError('network', 'Could not reach the server; check your connection and try again', {
-      serverMessage: error instanceof Error ? error.message : undefined,
-    });
+    // fetch says nothing more than "Failed to fetch" whatever happened (server down, DNS, CORS,
+    // offline), by design; the browser's console has the details.
+    throw new ChatError('network', 'Could not reach the server; check your connection and try again');
+  } finally {
+    idle?.stop();
+    signal.removeEventListener('abort', forward);
   }
-  return signal.aborted ? { kind: 'aborted' } : { kind: 'closed' };
+  if (signal.aborted) return { kind: 'aborted' };
+  if (timedOut) throw timedOut;
+  return { kind: 'closed' };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatErrorInfo, StreamStats } from '../conversation/message.js';
 import { StreamParser, type ParseEvent, type StreamUpdate } from '../protocols/index.js';
-import { ChatError } from './errors.js';
+import { ChatError, unreadableAnswer } from './errors.js';
+import { mediaType } from './framing.js';
 import type { ChatRequest } from './request.js';
 import { streamRequest } from './response-stream.js';
 import { textFromJsonAnswer } from './json-answer.js';
@@ -73,7 +74,7 @@ export class StreamController implements ReactiveController {
     this.abortController?.abort();
   }
 
-  async run({ request, format, parseEvent, onUpdate }: StreamRun): Promise<StreamOutcome> {
+  async run({ request, format, parseEvent, idleTimeout, onUpdate }: StreamRun): Promise<StreamOutcome> {
     this.abortController?.abort();
     const controller = new AbortController();
     this.abortController = controller;
@@ -91,6 +92,7 @@ export class StreamController implements ReactiveController {
     let outcome: StreamOutcome | undefined;
     let conversationId: string | undefined;
     let messages = 0;
+    let response: Response | undefined;
     const deliver = (update: StreamUpdate) => {
       if (outcome) return;
       switch (update.type) {
@@ -120,8 +122,9 @@ export class StreamController implements ReactiveController {
       const end = await streamRequest(
         request,
         {
-          onOpen: (response, framing) => {
-            parser.begin(framing, response.headers);
+          onOpen: (opened, framing) => {
+            response = opened;
+            parser.begin(framing, opened.headers);
             this.setStatus('streaming');
           },
           onMessage: (message) => {
@@ -130,6 +133,7 @@ export class StreamController implements ReactiveController {
           },
         },
         controller.signal,
+        { idleTimeout },
       );
       if (outcome) return this.finish(controller, outcome, timing);
       if (end.kind === 'aborted') return this.finish(controller, { status: 'cancelled' }, timing);
@@ -145,14 +149,7 @@ export class StreamController implements ReactiveController {
       if (parser.requiresTerminal) {
         throw new ChatError('interrupted', 'The answer was cut off: the stream ended before the server finished it');
       }
-      if (!parser.format) {
-        throw new ChatError(
-          'protocol',
-          messages
-            ? 'The server sent a stream in a format this chat does not understand'
-            : 'The server closed the stream without sending an answer',
-        );
-      }
+      if (!parser.format) throw unreadableAnswer(response ? mediaType(response) : '', messages, response?.status);
       return this.finish(controller, { status: 'complete', conversationId }, timing);
     } catch (error) {
       const info = error instanceof ChatError

@@ -3,10 +3,20 @@
 // test controls its own stream byte by byte over real HTTP, and can read back what the server
 // received: POST /test-sse plays the script; GET /test-log/<testId> returns the recorded requests.
 //
-// Script: { status?, headers?, chunks: (string | { bytes } | { delay } | { drop: true } | { hang: true })[] }
+// Script: { status?, headers?, headersAfter?, chunks: (string | { bytes } | { repeat, times } | { echo: true }
+//   | { delay } | { drop: true } | { hang: true })[] }
 // or an array of scripts, the n-th request of a testId playing the n-th (the last one repeats).
 // `bytes` is an array of byte values, written as they are (to split UTF-8 characters or a BOM);
-// a header set to null is not sent (a response without a content type).
+// `repeat` is a string written `times` times in one write; `echo` writes an SSE event
+// `data: {"content":"<the request's message>"}`; `headersAfter` holds the status line back that
+// many milliseconds; a header set to null is not sent (a response without a content type).
+//
+// The testId may also come in the query string (`/test-sse?testId=...`), which is how a CORS
+// preflight (an OPTIONS request without a body) is logged. `cors` in the query makes the endpoint
+// answer cross-origin requests: `full` (preflight and response allowed), `preflight` (the preflight
+// is allowed, the response itself has no CORS headers, so the browser withholds it); without it
+// nothing is allowed. Each logged request says how it ended: `outcome` is `finished`, `closed`
+// (by the client) or `dropped` (by the script), undefined while it runs.
 
 const logs = new Map();
 
@@ -23,20 +33,29 @@ async function readBody(req) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function play(script, req, res, log) {
+/** Sleeps `ms`, waking early when `gone()` turns true. */
+async function wait(ms, gone) {
+  for (const end = Date.now() + ms; Date.now() < end && !gone(); ) await sleep(Math.min(20, end - Date.now()));
+}
+
+async function play(script, entry, res, log, extraHeaders) {
   let clientGone = false;
   res.on('close', () => {
-    if (!res.writableEnded) {
+    if (!res.writableEnded && entry.outcome !== 'dropped') {
       clientGone = true;
+      entry.outcome = 'closed';
       log.closedByClient += 1;
     }
   });
   const headers = {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
+    ...extraHeaders,
     ...(script.headers ?? {}),
   };
   for (const [name, value] of Object.entries(headers)) if (value === null) delete headers[name];
+  if (script.headersAfter) await wait(script.headersAfter, () => clientGone);
+  if (clientGone) return;
   res.writeHead(script.status ?? 200, headers);
   res.flushHeaders();
   for (const chunk of script.chunks ?? []) {
@@ -45,20 +64,35 @@ async function play(script, req, res, log) {
       res.write(chunk);
     } else if (chunk.bytes) {
       res.write(Buffer.from(chunk.bytes));
+    } else if (chunk.repeat !== undefined) {
+      res.write(chunk.repeat.repeat(chunk.times ?? 1));
+    } else if (chunk.echo) {
+      res.write(`data: ${JSON.stringify({ content: String(entry.body.message ?? '') })}\n\n`);
     } else if (chunk.delay) {
       await sleep(chunk.delay);
     } else if (chunk.drop) {
+      entry.outcome = 'dropped';
       res.socket?.destroy();
       return;
     } else if (chunk.hang) {
       // Keep the connection open until the client goes away (or 30 s pass).
-      for (let i = 0; i < 300 && !clientGone; i++) await sleep(100);
+      await wait(30000, () => clientGone);
       if (!clientGone) res.end();
       return;
     }
   }
   log.finished += 1;
+  entry.outcome = 'finished';
   res.end();
+}
+
+function corsHeaders(mode, req, preflight) {
+  if (mode !== 'full' && !(mode === 'preflight' && preflight)) return {};
+  return {
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+  };
 }
 
 /** Koa middleware for @web/test-runner's dev server. */
@@ -81,12 +115,20 @@ export function scriptedSse() {
     } catch {
       body = { unparsable: raw };
     }
-    const testId = body.testId ?? 'anonymous';
+    const testId = body.testId ?? ctx.query.testId ?? 'anonymous';
     const log = logFor(testId);
-    log.requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+    const entry = { method: req.method, url: req.url, headers: req.headers, body };
+    log.requests.push(entry);
+    const cors = ctx.query.cors;
+    if (req.method === 'OPTIONS' && cors) {
+      res.writeHead(204, corsHeaders(cors, req, true));
+      res.end();
+      ctx.respond = false;
+      return;
+    }
     const scripts = Array.isArray(body.script) ? body.script : [body.script ?? { chunks: [] }];
     const script = scripts[Math.min(log.requests.length - 1, scripts.length - 1)];
     ctx.respond = false;
-    await play(script, req, res, log);
+    await play(script, entry, res, log, corsHeaders(cors, req, false));
   };
 }
