@@ -62,7 +62,9 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
   });
 
   it('reports stream metrics in stream-chat-complete and shows them with show-stats', async () => {
-    const { el } = await chatWith({ chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(400) }), { delay: 50 }, ...sse({ done: true })] });
+    const { el } = await chatWith({
+      chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(200) }), { delay: 300 }, ...sse({ content: 'y'.repeat(200) }, { done: true })],
+    });
     el.showStats = true;
     const done = nextEvent(el, 'stream-chat-complete');
     await el.send('go');
@@ -73,6 +75,15 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
     expect(stats.tokensPerSecond).to.be.greaterThan(0);
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="stats"]')!.textContent).to.match(/\d+\.\d s · \d+ tok\/s · first token \d+ ms/);
+  });
+
+  it('gives no rate for an answer that arrived in one piece', async () => {
+    const { el } = await chatWith({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ content: 'x'.repeat(400) })] });
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('go');
+    const { stats } = (await done).detail;
+    expect(stats.tokens).to.equal(100);
+    expect(stats.tokensPerSecond).to.be.undefined;
   });
 });
 

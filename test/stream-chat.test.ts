@@ -90,6 +90,20 @@ describe('<stream-chat> wire formats (auto-detected)', () => {
     expect(event.detail.message.content).to.equal('Not **streamed**');
   });
 
+  const jsonAnswers: [string, unknown][] = [
+    ['Anthropic', { type: 'message', role: 'assistant', content: [{ type: 'text', text: 'From ' }, { type: 'text', text: 'Claude' }] }],
+    ['OpenAI Responses', { object: 'response', output: [{ type: 'message', content: [{ type: 'output_text', text: 'From responses' }] }] }],
+    ['TGI', { generated_text: 'From TGI' }],
+    ['Ollama', { model: 'llama3.1', message: { role: 'assistant', content: 'From Ollama' }, done: true }],
+  ];
+  for (const [name, body] of jsonAnswers) {
+    it(`reads a non-streaming ${name} JSON answer`, async () => {
+      const { event } = await answerOf({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(body)] });
+      expect(event.type).to.equal('stream-chat-complete');
+      expect(event.detail.message.content).to.match(/^From /);
+    });
+  }
+
   it('copes with awkward network chunking: split UTF-8, CRLF, and split data fields', async () => {
     const bytes = Array.from(new TextEncoder().encode('data: {"content":"h\u00e9llo \u{1F600}"}\r\n\r\n'));
     const { event } = await answerOf({

@@ -3,7 +3,8 @@ import { isRecord } from '../protocols/json.js';
 /**
  * The answer text of a non-streaming JSON response, in the shapes chat servers commonly return:
  * `{content}`, `{response}` (Ollama), `{message}` (string or `{content}`), `{text}`, `{answer}`,
- * `{output}`, or OpenAI's `choices[0].message.content`.
+ * `{output}`, OpenAI's `choices[0].message.content`, Anthropic's `content[].text`, the Responses
+ * API's `output_text`/`output[].content[]`, or TGI's `generated_text`.
  */
 export function textFromJsonAnswer(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -13,6 +14,23 @@ export function textFromJsonAnswer(value: unknown): string | undefined {
     if (typeof field === 'string') return field;
     if (isRecord(field) && typeof field.content === 'string') return field.content;
   }
+  // Anthropic Messages: content: [{ type: 'text', text }, ...]
+  if (Array.isArray(value.content)) {
+    const texts = value.content.flatMap((block) => (isRecord(block) && typeof block.text === 'string' ? [block.text] : []));
+    if (texts.length) return texts.join('');
+  }
+  // OpenAI Responses: output_text, or output: [{ content: [{ type: 'output_text', text }] }]
+  if (typeof value.output_text === 'string') return value.output_text;
+  if (Array.isArray(value.output)) {
+    const texts = value.output.flatMap((item) =>
+      isRecord(item) && Array.isArray(item.content)
+        ? item.content.flatMap((part) => (isRecord(part) && part.type === 'output_text' && typeof part.text === 'string' ? [part.text] : []))
+        : [],
+    );
+    if (texts.length) return texts.join('');
+  }
+  // Hugging Face TGI /generate: { generated_text }
+  if (typeof value.generated_text === 'string') return value.generated_text;
   const choices = value.choices;
   if (Array.isArray(choices) && isRecord(choices[0])) {
     const { message, text } = choices[0];

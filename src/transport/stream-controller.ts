@@ -187,6 +187,8 @@ export class StreamController implements ReactiveController {
  * Time to first token, duration and throughput of one answer. Tokens are estimated as characters
  * / 4 (the usual rule of thumb for English with BPE tokenizers), since most streams do not say.
  */
+const MIN_RATE_SECONDS = 0.25;
+
 class StreamTiming {
   private readonly start = performance.now();
   private first?: number;
@@ -204,7 +206,8 @@ class StreamTiming {
     if (this.first !== undefined) {
       stats.timeToFirstToken = Math.round(this.first - this.start);
       const seconds = (end - this.first) / 1000;
-      if (seconds > 0 && tokens > 0) stats.tokensPerSecond = Math.round((tokens / seconds) * 10) / 10;
+      // Over less than a few tenths of a second (an answer that arrived in one piece) a rate means nothing.
+      if (seconds >= MIN_RATE_SECONDS && tokens > 0) stats.tokensPerSecond = Math.round((tokens / seconds) * 10) / 10;
     }
     return stats;
   }
