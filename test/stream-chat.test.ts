@@ -151,6 +151,23 @@ describe('<stream-chat> requests', () => {
     expect(log.requests.map((r) => r.headers.authorization)).to.deep.equal(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('sends cookies by the credentials attribute, and never puts credentials in the URL', async () => {
+    document.cookie = 'chat_session=abc123; path=/';
+    try {
+      const { el, testId } = await chatWith({ chunks: sse({ content: 'a' }, { done: true }) });
+      el.headers = { Authorization: 'Bearer secret-token' };
+      await el.send('with cookies');
+      el.credentials = 'omit';
+      await el.send('without cookies');
+      const { requests } = await serverLog(testId);
+      expect(requests[0].headers.cookie).to.contain('chat_session=abc123');
+      expect(requests[1].headers.cookie).to.be.undefined;
+      for (const request of requests) expect(request.url).to.not.match(/secret|token|abc123/);
+    } finally {
+      document.cookie = 'chat_session=; path=/; max-age=0';
+    }
+  });
+
   it('lets prepareRequest rewrite the request', async () => {
     const { el, testId } = await chatWith({ chunks: sse({ content: 'a' }, { done: true }) });
     el.prepareRequest = (request) => ({ ...request, headers: { ...request.headers, 'x-run': '5' }, body: { ...request.body, model: 'gpt-x' } });
