@@ -181,6 +181,8 @@ const summaries: { [K in keyof StreamChatEventMap]: (detail: StreamChatEventMap[
     return `${error.kind}${status}: ${clip(error.serverMessage ?? error.message, 70)}${kept}`;
   },
   'stream-chat-cancel': ({ message }) => `stopped after ${words(message.content)} words${seconds(lastSend)}`,
+  'stream-chat-copy': ({ text, source }) => `copied ${source === 'code' ? 'a code block' : 'the answer'} (${text.length} characters)`,
+  'stream-chat-regenerate': ({ message }) => `replacing an answer of ${words(message.content)} words`,
 };
 
 function addLogEntry(name: keyof StreamChatEventMap, summary: string): void {

@@ -32,11 +32,28 @@ export interface StreamChatCancelDetail {
   message: ChatMessage;
 }
 
+/** Fired when the user copies an answer or a code block. */
+export interface StreamChatCopyDetail {
+  /** The answer the copied text belongs to. */
+  message: ChatMessage;
+  /** What went to the clipboard: the answer's markdown, or a code block's code. */
+  text: string;
+  source: 'answer' | 'code';
+}
+
+/** Fired before the last answer is regenerated; cancel it to keep the answer. */
+export interface StreamChatRegenerateDetail {
+  /** The answer about to be replaced. */
+  message: ChatMessage;
+}
+
 export interface StreamChatEventMap {
   'stream-chat-send': CustomEvent<StreamChatSendDetail>;
   'stream-chat-complete': CustomEvent<StreamChatCompleteDetail>;
   'stream-chat-error': CustomEvent<StreamChatErrorDetail>;
   'stream-chat-cancel': CustomEvent<StreamChatCancelDetail>;
+  'stream-chat-copy': CustomEvent<StreamChatCopyDetail>;
+  'stream-chat-regenerate': CustomEvent<StreamChatRegenerateDetail>;
 }
 
 export type StreamChatEventName = keyof StreamChatEventMap;

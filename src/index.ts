@@ -2,6 +2,8 @@
 export { StreamChat } from './stream-chat.js';
 export type {
   StreamChatCancelDetail,
+  StreamChatCopyDetail,
+  StreamChatRegenerateDetail,
   StreamChatCompleteDetail,
   StreamChatErrorDetail,
   StreamChatEventMap,
@@ -13,3 +15,5 @@ export type { ChatRequest, HeadersSource, PrepareRequest, RequestFormat } from '
 export type { StreamStatus } from './transport/stream-controller.js';
 export { StreamParser, formatNames, wireFormats } from './protocols/index.js';
 export type { FormatName, Framing, ParseEvent, SseMessage, StreamParserOptions, StreamUpdate, WireFormat } from './protocols/index.js';
+export { defaultLabels } from './labels.js';
+export type { StreamChatLabels } from './labels.js';

@@ -160,7 +160,8 @@ export const styles = css`
     background: var(--_user-bg);
     color: var(--_user-text);
     padding: 8px 14px;
-    border-radius: var(--_radius) var(--_radius) 4px var(--_radius);
+    border-radius: var(--_radius);
+    border-end-end-radius: 4px;
     white-space: pre-wrap;
   }
   .assistant .bubble {
@@ -210,7 +211,7 @@ export const styles = css`
   }
   .markdown ul,
   .markdown ol {
-    padding-left: 1.5em;
+    padding-inline-start: 1.5em;
   }
   .markdown li + li {
     margin-top: 0.25em;
@@ -221,7 +222,7 @@ export const styles = css`
   .markdown blockquote {
     padding: 0 1em;
     color: var(--_muted);
-    border-left: 3px solid var(--_border);
+    border-inline-start: 3px solid var(--_border);
   }
   .markdown hr {
     border: 0;
@@ -350,7 +351,7 @@ export const styles = css`
     display: inline-block;
     width: 0.5em;
     height: 1.1em;
-    margin-left: 2px;
+    margin-inline-start: 2px;
     vertical-align: text-bottom;
     background: var(--_accent);
     border-radius: 1px;
@@ -422,7 +423,7 @@ export const styles = css`
     display: inline-block;
     width: 6px;
     height: 6px;
-    margin-right: 4px;
+    margin-inline-end: 4px;
     border-radius: 50%;
     background: var(--_accent);
     vertical-align: middle;
@@ -432,8 +433,8 @@ export const styles = css`
   }
   .reasoning {
     margin: 0 0 10px;
-    border-left: 2px solid var(--_border);
-    padding-left: 12px;
+    border-inline-start: 2px solid var(--_border);
+    padding-inline-start: 12px;
     color: var(--_muted);
     font-size: 0.92em;
   }
@@ -486,6 +487,25 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.78em;
     font-variant-numeric: tabular-nums;
+  }
+  .actions {
+    display: flex;
+    gap: 4px;
+    margin-top: 6px;
+  }
+  .action-button {
+    font: inherit;
+    font-size: 0.8em;
+    padding: 2px 8px;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .action-button:hover {
+    border-color: var(--_border);
+    color: var(--_text);
   }
   .note,
   .warning {

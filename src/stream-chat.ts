@@ -9,10 +9,11 @@ import {
   normalizeMessages,
   snapshot,
 } from './conversation/conversation.js';
-import type { ChatMessage, StreamStats } from './conversation/message.js';
+import type { ChatMessage, ChatTool } from './conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from './conversation/persistence.js';
 import { emit } from './events.js';
-import { copyCodeBlock } from './markdown/code-blocks.js';
+import { defaultLabels, type StreamChatLabels } from './labels.js';
+import { copyCodeBlock, copyText } from './markdown/code-blocks.js';
 import { loadImagePlaceholder } from './markdown/images.js';
 import { safeHref } from './markdown/link-policy.js';
 import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
@@ -57,7 +58,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @summary Streaming LLM chat in one tag: POST a message, render the SSE answer token by token.
  *
  * @slot header - Above the conversation (a title, a model picker).
- * @slot empty - Shown before the first message, e.g. suggested prompts.
+ * @slot empty - Shown before the first message, e.g. suggested prompts: an element with `data-prompt="..."` sends that prompt when clicked.
  * @slot footer - Below the composer (a disclaimer).
  *
  * @csspart log - The scrolling conversation.
@@ -74,6 +75,9 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @csspart sources - The list of sources under an answer.
  * @csspart notice - A note under an answer ("Stopped", "Answer cut off").
  * @csspart stats - Timing under an answer (with `show-stats`).
+ * @csspart actions - The buttons under a finished answer.
+ * @csspart copy-answer-button - Copies an answer's markdown.
+ * @csspart regenerate-button - Re-sends the last question, replacing the last answer.
  * @csspart error - The error shown under a failed answer.
  * @csspart retry-button - The button that re-sends a failed message.
  * @csspart composer - The message form.
@@ -103,6 +107,8 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
  * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
  * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage?, retryAfter? }, message }`.
+ * @fires {CustomEvent<StreamChatCopyDetail>} stream-chat-copy - An answer or a code block was copied. Detail: `{ message, text, source: 'answer' | 'code' }`.
+ * @fires {CustomEvent<StreamChatRegenerateDetail>} stream-chat-regenerate - Before the last answer is regenerated; cancelable. Detail: `{ message }`.
  * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
  */
 export class StreamChat extends LitElement {
@@ -115,6 +121,8 @@ export class StreamChat extends LitElement {
 
   @state() private conversation: ChatMessage[] = [];
   @state() private draft = '';
+  /** What the polite live region says: each finished answer once, and copy confirmations. */
+  @state() private announcement = '';
   /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
   private generation = 0;
   /** The round trip under way, so a send that replaces it can wait for it to end first. */
@@ -129,8 +137,8 @@ export class StreamChat extends LitElement {
   /** The wire format of the stream: `auto` (picked from the response headers and first events, then kept) or a format name to force: `openai`, `openai-responses`, `anthropic`, `ai-sdk`, `ai-data-stream`, `langserve`, `tgi`, `flowise`, `ollama`, `n8n`, `seeds`, `content`, `text`, `json-string`, `plain-text`. */
   @property() format = 'auto';
 
-  /** Placeholder text of the composer. */
-  @property() placeholder = 'Send a message';
+  /** Placeholder text of the composer; `labels.placeholder` when empty. */
+  @property() placeholder = '';
 
   /** How many earlier messages are sent along with each new one as `messages`. */
   @property({ attribute: 'history-limit', type: Number }) historyLimit = 10;
@@ -195,6 +203,14 @@ export class StreamChat extends LitElement {
     this.conversation = normalizeMessages(value);
     if (this.conversation.length) void loadMarkdown();
     this.persist();
+  }
+
+  /** Every string the widget shows or announces, to translate or rebrand it: a partial `StreamChatLabels` object; what is left out stays English. */
+  @property({ attribute: false }) labels: Partial<StreamChatLabels> = {};
+
+  /** The labels in force: the page's, over English. */
+  private get text(): StreamChatLabels {
+    return { ...defaultLabels, ...this.labels };
   }
 
   /** Whether an answer is being prepared or streamed. */
@@ -341,6 +357,7 @@ export class StreamChat extends LitElement {
       answer.status = 'complete';
       if (outcome.conversationId) this.conversationId = outcome.conversationId;
       this.persist();
+      void this.announceAnswer(answer);
       emit(this, 'stream-chat-complete', {
         message: snapshot(answer),
         conversationId: this.conversationId,
@@ -392,6 +409,45 @@ export class StreamChat extends LitElement {
     else void this.send();
   }
 
+  /** Re-sends the last user message, replacing the last answer, unless a listener cancels. */
+  private async regenerate(answer: ChatMessage): Promise<void> {
+    if (this.stream.busy || this.conversation.at(-1) !== answer) return;
+    if (!emit(this, 'stream-chat-regenerate', { message: snapshot(answer) }, { cancelable: true })) return;
+    await this.retry(answer);
+  }
+
+  private async copyAnswer(answer: ChatMessage): Promise<void> {
+    try {
+      await copyText(answer.content);
+    } catch {
+      this.announce(this.text.copyFailed);
+      return;
+    }
+    this.announce(this.text.copied);
+    emit(this, 'stream-chat-copy', { message: snapshot(answer), text: answer.content, source: 'answer' });
+  }
+
+  /** Reads a finished answer out once (its rendered text, not its markdown), never token by token. */
+  private async announceAnswer(answer: ChatMessage): Promise<void> {
+    await this.updateComplete;
+    const rendered = this.renderRoot.querySelector(`[data-id="${answer.id}"] > .bubble > .markdown`);
+    this.announce(`${this.text.answerReady} ${(rendered?.textContent ?? answer.content).trim()}`);
+  }
+
+  /** Says something once through the polite live region (cleared first, so a repeat is read again). */
+  private announce(text: string): void {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  /** Suggested prompts: any element in the `empty` slot with a `data-prompt` attribute sends it on click. */
+  private handleEmptyClick(event: Event): void {
+    const prompt = event
+      .composedPath()
+      .find((node): node is Element => node instanceof Element && node.hasAttribute('data-prompt'));
+    if (prompt) void this.send(prompt.getAttribute('data-prompt') || prompt.textContent?.trim() || '');
+  }
+
   private handleLogClick(event: MouseEvent): void {
     const target = event.target as Element;
     const placeholder = target.closest?.('a.image-placeholder');
@@ -403,7 +459,16 @@ export class StreamChat extends LitElement {
       return;
     }
     const button = target.closest?.('.copy-button');
-    if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
+    if (button instanceof HTMLButtonElement) void this.copyCode(button);
+  }
+
+  private async copyCode(button: HTMLButtonElement): Promise<void> {
+    const text = await copyCodeBlock(button, this.text);
+    if (text === undefined) return;
+    this.announce(this.text.copied);
+    const id = button.closest('[data-id]')?.getAttribute('data-id');
+    const message = this.conversation.find((m) => m.id === id);
+    if (message) emit(this, 'stream-chat-copy', { message: snapshot(message), text, source: 'code' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -431,7 +496,8 @@ export class StreamChat extends LitElement {
         class="log"
         part="log"
         role="log"
-        aria-label="Conversation"
+        aria-label=${this.text.conversation}
+        aria-live="off"
         aria-busy=${this.stream.busy ? 'true' : 'false'}
         @click=${this.handleLogClick}
       >
@@ -439,11 +505,12 @@ export class StreamChat extends LitElement {
       </div>
       ${this.renderComposer()}
       <slot name="footer"></slot>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
   private renderEmpty() {
-    return html`<div class="empty"><slot name="empty">Ask a question to get started.</slot></div>`;
+    return html`<div class="empty" @click=${this.handleEmptyClick}><slot name="empty">${this.text.empty}</slot></div>`;
   }
 
   private renderMessages() {
@@ -454,7 +521,10 @@ export class StreamChat extends LitElement {
       (m) => m.id,
       (m) =>
         guard(
-          [m.content, m.reasoning, m.status, m.error, m.stats, m.finishReason, m.warnings?.length, m.sources?.length, m.tools?.map((t) => t.status).join(), this.showStats],
+          [
+            m.content, m.reasoning, m.status, m.error, m.stats, m.finishReason, m.warnings?.length, m.sources?.length,
+            m.tools?.map((t) => t.status).join(), this.showStats, this.labels, this.conversation.at(-1) === m && !this.stream.busy,
+          ],
           () => this.renderMessage(m),
         ),
     );
@@ -467,17 +537,18 @@ export class StreamChat extends LitElement {
       </div>`;
     }
     const streaming = m.status === 'streaming';
-    return html`<div class="message assistant" part="message assistant-message" data-status=${m.status}>
+    return html`<div class="message assistant" part="message assistant-message" data-status=${m.status} data-id=${m.id}>
       <div class="bubble" part="bubble">
         ${this.renderReasoning(m)} ${this.renderTools(m)}
         ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
         <div class="markdown" ${markdown(m.content, finality(m), this.markdownOptions())}></div>
         ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
-        ${m.finishReason === 'length' ? html`<div class="note" part="notice">Answer cut off: the model reached its length limit.</div>` : nothing}
-        ${m.status === 'cancelled' ? html`<div class="note" part="notice">Stopped</div>` : nothing}
+        ${m.finishReason === 'length' ? html`<div class="note" part="notice">${this.text.cutOff}</div>` : nothing}
+        ${m.status === 'cancelled' ? html`<div class="note" part="notice">${this.text.stopped}</div>` : nothing}
         ${m.status === 'error' ? this.renderError(m) : nothing}
-        ${this.showStats && m.stats && !streaming ? this.renderStats(m.stats) : nothing}
+        ${this.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${this.text.stats(m.stats)}</div>` : nothing}
+        ${this.renderActions(m)}
       </div>
     </div>`;
   }
@@ -487,13 +558,13 @@ export class StreamChat extends LitElement {
     if (!m.reasoning) return nothing;
     const thinking = m.status === 'streaming' && !m.content;
     return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
-      <summary>${thinking ? 'Thinking…' : 'Thinking'}</summary>
+      <summary>${thinking ? this.text.thinking : this.text.thought}</summary>
       <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, this.markdownOptions())}></div>
     </details>`;
   }
 
   private markdownOptions() {
-    return { images: this.images, html: this.html };
+    return { images: this.images, html: this.html, labels: this.text };
   }
 
   private renderSources(m: ChatMessage) {
@@ -502,56 +573,71 @@ export class StreamChat extends LitElement {
       return href ? [{ href, label: source.title || hostOf(href) }] : [];
     });
     if (!sources?.length) return nothing;
-    return html`<ol class="sources" part="sources" aria-label="Sources">
+    return html`<ol class="sources" part="sources" aria-label=${this.text.sources}>
       ${sources.map(
         (s) => html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.label === s.href ? s.href : `${s.label} — ${s.href}`}>${s.label}</a></li>`,
       )}
     </ol>`;
   }
 
-  private renderStats(stats: StreamStats) {
-    const parts = [`${(stats.duration / 1000).toFixed(1)} s`];
-    if (stats.tokensPerSecond !== undefined) parts.push(`${Math.round(stats.tokensPerSecond)} tok/s`);
-    if (stats.timeToFirstToken !== undefined) parts.push(`first token ${stats.timeToFirstToken} ms`);
-    return html`<div class="stats" part="stats">${parts.join(' · ')}</div>`;
-  }
+
 
   private renderTools(m: ChatMessage) {
     if (!m.tools?.length) return nothing;
-    return html`<ul class="tools" aria-label="Tools used">
+    return html`<ul class="tools" aria-label=${this.text.tools}>
       ${m.tools.map(
         (t) => html`<li class="tool-badge" part="tool-badge" data-status=${t.status ?? 'running'}>
-          <span class="name">${t.name}</span>${t.status ? html`<span class="state">${t.status}</span>` : nothing}
+          <span class="name">${t.name}</span>${t.status ? html`<span class="state">${this.toolState(t.status)}</span>` : nothing}
         </li>`,
       )}
     </ul>`;
   }
 
+  private toolState(status: NonNullable<ChatTool['status']>): string {
+    return status === 'done' ? this.text.toolDone : status === 'error' ? this.text.toolError : this.text.toolRunning;
+  }
+
+  /** Copy for every finished answer; Regenerate for the last one. */
+  private renderActions(m: ChatMessage) {
+    if (m.status === 'streaming' || !m.content) return nothing;
+    const last = this.conversation.at(-1) === m;
+    return html`<div class="actions" part="actions">
+      <button type="button" class="action-button" part="copy-answer-button" @click=${() => this.copyAnswer(m)}>
+        ${this.text.copyAnswer}
+      </button>
+      ${last && !this.stream.busy
+        ? html`<button type="button" class="action-button" part="regenerate-button" @click=${() => this.regenerate(m)}>
+            ${this.text.regenerate}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
   private renderThinking() {
     return html`<div class="thinking" role="status">
       <span class="dot"></span><span class="dot"></span><span class="dot"></span>
-      <span class="visually-hidden">Thinking…</span>
+      <span class="visually-hidden">${this.text.thinking}</span>
     </div>`;
   }
 
   private renderError(m: ChatMessage) {
     return html`<div class="error" part="error" role="alert" data-kind=${m.error?.kind ?? nothing}>
-      <span class="text">${m.error?.message ?? 'Something went wrong'}</span>
-      <button type="button" class="retry-button" part="retry-button" @click=${() => this.retry(m)}>Retry</button>
+      <span class="text">${m.error ? (this.text.error?.(m.error) ?? m.error.message) : ''}</span>
+      <button type="button" class="retry-button" part="retry-button" @click=${() => this.retry(m)}>${this.text.retry}</button>
     </div>`;
   }
 
   private renderComposer() {
     const busy = this.stream.busy;
     return html`<form class="composer" part="composer" @submit=${this.handleSubmit}>
-      <label class="visually-hidden" for="input">Message</label>
+      <label class="visually-hidden" for="input">${this.text.message}</label>
       <textarea
         id="input"
         class="input"
         part="input"
         rows="1"
         .value=${this.draft}
-        placeholder=${this.placeholder}
+        placeholder=${this.placeholder || this.text.placeholder}
         ?disabled=${this.disabled}
         @input=${this.handleInput}
         @focus=${loadMarkdown}
@@ -561,8 +647,8 @@ export class StreamChat extends LitElement {
         type="submit"
         class="action"
         part=${busy ? 'stop-button' : 'send-button'}
-        aria-label=${busy ? 'Stop answer' : 'Send message'}
-        title=${busy ? 'Stop' : 'Send'}
+        aria-label=${busy ? this.text.stop : this.text.send}
+        title=${busy ? this.text.stop : this.text.send}
         ?disabled=${!busy && (this.disabled || !this.draft.trim())}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">${busy ? stopIcon : sendIcon}</svg>

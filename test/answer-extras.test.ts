@@ -115,3 +115,80 @@ describe('<stream-chat> talking to an OpenAI-compatible server with attributes a
     expect(el.messages[3].content).to.equal('Hi!');
   });
 });
+
+describe('<stream-chat> labels, announcements and message actions', () => {
+  it('takes every label from the labels property and lays out right to left', async () => {
+    const { el } = await chatWith({ chunks: sse({ content: 'مرحبا **بالعالم**\n\n```js\nx\n```' }, { done: true }) });
+    el.setAttribute('dir', 'rtl');
+    el.labels = { send: 'إرسال', stop: 'إيقاف', message: 'رسالة', copy: 'نسخ', copyAnswer: 'نسخ الإجابة', regenerate: 'إعادة', placeholder: 'اكتب سؤالك' };
+    await el.updateComplete;
+    const root = shadow(el);
+    expect(root.querySelector('textarea')!.placeholder).to.equal('اكتب سؤالك');
+    expect(root.querySelector('[part="send-button"]')!.getAttribute('aria-label')).to.equal('إرسال');
+    expect(root.querySelector('label')!.textContent).to.equal('رسالة');
+    const done = nextEvent(el, 'stream-chat-complete');
+    await el.send('سؤال');
+    await done;
+    await el.updateComplete;
+    expect(root.querySelector('[part="copy-button"]')!.textContent).to.equal('نسخ');
+    expect(root.querySelector('[part="copy-answer-button"]')!.textContent!.trim()).to.equal('نسخ الإجابة');
+    expect(root.querySelector('[part="regenerate-button"]')!.textContent!.trim()).to.equal('إعادة');
+    // The user's bubble sits at the inline end: on the left in a right-to-left page.
+    const bubble = root.querySelector('.user .bubble')!.getBoundingClientRect();
+    const log = root.querySelector('[part="log"]')!.getBoundingClientRect();
+    expect(bubble.left - log.left).to.be.lessThan(log.right - bubble.right);
+  });
+
+  it('announces a finished answer once through a polite live region, not token by token', async () => {
+    const { el } = await chatWith({ chunks: [...sse({ content: 'First ' }), { delay: 100 }, ...sse({ content: '**answer**' }, { done: true })] });
+    const region = shadow(el).querySelector('[aria-live="polite"]')!;
+    expect(shadow(el).querySelector('[part="log"]')!.getAttribute('aria-live')).to.equal('off');
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(region.textContent!.trim()));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    await el.send('hi');
+    await until(() => region.textContent!.includes('First answer'));
+    observer.disconnect();
+    expect(seen.filter((text) => text.includes('First'))).to.deep.equal(['Answer: First answer']);
+  });
+
+  it('copies a whole answer as markdown and fires stream-chat-copy', async () => {
+    const { el } = await chatWith({ chunks: sse({ content: 'Use `npm test`.' }, { done: true }) });
+    await el.send('how?');
+    await el.updateComplete;
+    const copied = nextEvent(el, 'stream-chat-copy');
+    shadow(el).querySelector<HTMLButtonElement>('[part="copy-answer-button"]')!.click();
+    const { detail } = await copied;
+    expect(detail).to.include({ text: 'Use `npm test`.', source: 'answer' });
+    expect(await navigator.clipboard.readText()).to.equal('Use `npm test`.');
+  });
+
+  it('regenerates the last answer: one more request for the same question, the answer replaced', async () => {
+    const { el, testId } = await chatWith([
+      { chunks: sse({ content: 'First try' }, { done: true }) },
+      { chunks: sse({ content: 'Second try' }, { done: true }) },
+    ]);
+    await el.send('question');
+    await el.updateComplete;
+    const regenerate = nextEvent(el, 'stream-chat-regenerate');
+    const completed = nextEvent(el, 'stream-chat-complete');
+    shadow(el).querySelector<HTMLButtonElement>('[part="regenerate-button"]')!.click();
+    expect((await regenerate).detail.message.content).to.equal('First try');
+    await completed;
+    expect(el.messages.map((m) => m.content)).to.deep.equal(['question', 'Second try']);
+    const { requests } = await serverLog(testId);
+    expect(requests.map((r) => r.body.message)).to.deep.equal(['question', 'question']);
+  });
+
+  it('sends a suggested prompt from the empty slot on click', async () => {
+    const testId = `t-${Math.random().toString(36).slice(2)}`;
+    const el = await fixture<StreamChat>(html`<stream-chat endpoint="/test-sse">
+      <div slot="empty"><button data-prompt="Why did run #5 lose money?">Run #5</button></div>
+    </stream-chat>`);
+    el.body = { testId, script: { chunks: sse({ content: 'ok' }, { done: true }) } };
+    const done = nextEvent(el, 'stream-chat-complete');
+    el.querySelector('button')!.click();
+    await done;
+    expect((await serverLog(testId)).requests[0].body.message).to.equal('Why did run #5 lose money?');
+  });
+});

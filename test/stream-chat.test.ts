@@ -439,7 +439,8 @@ describe('<stream-chat> composer and rendering', () => {
     await el.updateComplete;
     // Restored messages render in slices; start watching once they all have.
     await until(() => Array.from(shadow(el).querySelectorAll('.assistant .markdown')).every((a) => a.querySelector('li')));
-    const earlier = Array.from(shadow(el).querySelectorAll('.message')).slice(0, 40);
+    // Their content, that is: the previous last answer does lose its Regenerate button.
+    const earlier = Array.from(shadow(el).querySelectorAll('.message')).slice(0, 40).map((m) => m.querySelector('.bubble > .markdown') ?? m);
     const mutations: MutationRecord[] = [];
     const observer = new MutationObserver((records) => mutations.push(...records));
     for (const node of earlier) observer.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });

@@ -14,7 +14,33 @@ function infoOf(code: Element): string {
  * Finished blocks are highlighted (once); the block still being streamed stays plain, since
  * highlight.js cannot resume and re-highlighting on every frame would cost O(n^2).
  */
-export function decorateCodeBlocks(root: DocumentFragment | Element, finished: boolean): Promise<void>[] {
+/** The strings of code blocks and images; the element passes its `labels`. */
+export interface MarkdownLabels {
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  copyCode: (language: string) => string;
+  loadImage: string;
+  /** The tooltip of an image placeholder. */
+  loadImageFrom: (host: string) => string;
+  image: string;
+}
+
+export const englishMarkdownLabels: MarkdownLabels = {
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed',
+  copyCode: (language) => (language ? `Copy ${language} code` : 'Copy code'),
+  loadImage: 'load image',
+  loadImageFrom: (host) => `Load the image from ${host}`,
+  image: 'Image',
+};
+
+export function decorateCodeBlocks(
+  root: DocumentFragment | Element,
+  finished: boolean,
+  labels: MarkdownLabels = englishMarkdownLabels,
+): Promise<void>[] {
   const pending: Promise<void>[] = [];
   for (const pre of Array.from(root.querySelectorAll('pre'))) {
     const code = pre.querySelector('code') ?? pre;
@@ -31,8 +57,8 @@ export function decorateCodeBlocks(root: DocumentFragment | Element, finished: b
     button.type = 'button';
     button.className = 'copy-button';
     button.setAttribute('part', 'copy-button');
-    button.setAttribute('aria-label', info ? `Copy ${info} code` : 'Copy code');
-    button.textContent = 'Copy';
+    button.setAttribute('aria-label', labels.copyCode(info));
+    button.textContent = labels.copy;
     header.append(label, button);
     pre.replaceWith(block);
     block.append(header, pre);
@@ -44,7 +70,8 @@ export function decorateCodeBlocks(root: DocumentFragment | Element, finished: b
   return pending;
 }
 
-async function writeClipboard(text: string): Promise<void> {
+/** Puts text on the clipboard; rejects when the browser refuses. */
+export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
@@ -63,16 +90,21 @@ async function writeClipboard(text: string): Promise<void> {
 }
 
 /** Copies the code of the block a Copy button belongs to, and says so on the button for a moment. */
-export async function copyCodeBlock(button: HTMLButtonElement): Promise<string | undefined> {
+export async function copyCodeBlock(
+  button: HTMLButtonElement,
+  labels: Pick<MarkdownLabels, 'copy' | 'copied' | 'copyFailed'> = englishMarkdownLabels,
+): Promise<string | undefined> {
   const code = button.closest('.code-block')?.querySelector('pre');
   if (!code) return undefined;
   const text = code.textContent ?? '';
   try {
-    await writeClipboard(text);
-    button.textContent = 'Copied';
+    await copyText(text);
+    button.textContent = labels.copied;
   } catch {
-    button.textContent = 'Copy failed';
+    button.textContent = labels.copyFailed;
+    window.setTimeout(() => (button.textContent = labels.copy), COPIED_MS);
+    return undefined;
   }
-  window.setTimeout(() => (button.textContent = 'Copy'), COPIED_MS);
+  window.setTimeout(() => (button.textContent = labels.copy), COPIED_MS);
   return text;
 }

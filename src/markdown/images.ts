@@ -10,6 +10,7 @@
 // `data:` is refused everywhere else in the chat (links, sources) and one rule is easier to trust
 // than an exception for some media types; such an image is shown as its alt text.
 import { safeHref } from './link-policy.js';
+import { englishMarkdownLabels, type MarkdownLabels } from './code-blocks.js';
 
 /** URLs the user chose to load, so re-rendering the same answer (the streamed tail) keeps them loaded. */
 const approved = new Set<string>();
@@ -67,7 +68,12 @@ function imageElement(src: string, alt: string, title: string | undefined): HTML
  * applies only in `finished` blocks: the block being streamed is re-rendered on every update, and
  * its last URL may still be cut short.
  */
-export function showImages(root: DocumentFragment, policy: string | undefined, finished: boolean): void {
+export function showImages(
+  root: DocumentFragment,
+  policy: string | undefined,
+  finished: boolean,
+  labels: Pick<MarkdownLabels, 'image' | 'loadImage' | 'loadImageFrom'> = englishMarkdownLabels,
+): void {
   for (const anchor of Array.from(root.querySelectorAll<HTMLAnchorElement>('a.image-placeholder'))) {
     const alt = anchor.textContent ?? '';
     const title = anchor.getAttribute('title') ?? undefined;
@@ -76,7 +82,7 @@ export function showImages(root: DocumentFragment, policy: string | undefined, f
       // The sanitizer dropped the URL (or it is not http): the alt text is all there is to show.
       const text = document.createElement('span');
       text.className = 'image-blocked';
-      text.textContent = `🖼 ${alt || 'Image'}`;
+      text.textContent = `🖼 ${alt || labels.image}`;
       anchor.replaceWith(text);
       continue;
     }
@@ -89,8 +95,8 @@ export function showImages(root: DocumentFragment, policy: string | undefined, f
     anchor.dataset.alt = alt;
     if (title) anchor.dataset.title = title;
     anchor.setAttribute('part', 'image-placeholder');
-    anchor.title = `Load the image from ${new URL(src).host}`;
-    anchor.textContent = `🖼 ${alt || 'Image'} — load image`;
+    anchor.title = labels.loadImageFrom(new URL(src).host);
+    anchor.textContent = `🖼 ${alt || labels.image} — ${labels.loadImage}`;
   }
 }
 

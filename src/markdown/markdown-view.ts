@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import { decorateCodeBlocks } from './code-blocks.js';
+import { decorateCodeBlocks, type MarkdownLabels } from './code-blocks.js';
 import { healOpenBlock } from './heal.js';
 import { loadLanguage, languageFor } from './highlight.js';
 import { showImages } from './images.js';
@@ -18,6 +18,8 @@ export interface MarkdownOptions {
    * (rendered as markup, through the chat sanitizer policy).
    */
   html?: HtmlMode;
+  /** The strings of code blocks and image placeholders (the element's `labels`). */
+  labels?: MarkdownLabels;
 }
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
@@ -239,7 +241,7 @@ export class MarkdownView {
     pre.append(code);
     const fragment = document.createDocumentFragment();
     fragment.append(pre);
-    decorateCodeBlocks(fragment, false);
+    decorateCodeBlocks(fragment, false, this.options.labels);
     this.tailNodes = Array.from(fragment.childNodes);
     this.root.append(fragment);
     this.fence = { fence, contentFrom, scanned: contentFrom, text };
@@ -278,8 +280,8 @@ export class MarkdownView {
   /** Sanitizes, decorates and appends HTML at the end of the root; returns the nodes it became. */
   private insert(html: string, finished: boolean): ChildNode[] {
     const fragment = sanitize(html);
-    showImages(fragment, this.options.images, finished);
-    for (const promise of decorateCodeBlocks(fragment, finished)) {
+    showImages(fragment, this.options.images, finished, this.options.labels);
+    for (const promise of decorateCodeBlocks(fragment, finished, this.options.labels)) {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));
     }

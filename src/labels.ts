@@ -1,0 +1,75 @@
+import type { ChatErrorInfo, StreamStats } from './conversation/message.js';
+import { englishMarkdownLabels } from './markdown/code-blocks.js';
+
+/**
+ * Every string the widget shows or announces. Assign a partial object to the element's `labels`
+ * property to translate or rebrand it; anything left out stays English.
+ */
+export interface StreamChatLabels {
+  /** Composer placeholder (the `placeholder` attribute wins when set). */
+  placeholder: string;
+  /** Accessible name of the composer. */
+  message: string;
+  /** Accessible name of the conversation log. */
+  conversation: string;
+  send: string;
+  stop: string;
+  /** Shown before the first message when the `empty` slot is not used. */
+  empty: string;
+  /** The reasoning section while the model thinks, and once it has answered. */
+  thinking: string;
+  thought: string;
+  stopped: string;
+  cutOff: string;
+  retry: string;
+  tools: string;
+  toolRunning: string;
+  toolDone: string;
+  toolError: string;
+  sources: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  /** Accessible name of a code block's Copy button. */
+  copyCode: (language: string) => string;
+  copyAnswer: string;
+  regenerate: string;
+  /** A placeholder for an image that is not loaded yet, and an image with no alt text. */
+  loadImage: string;
+  loadImageFrom: (host: string) => string;
+  image: string;
+  /** Read out by screen readers when an answer has finished. */
+  answerReady: string;
+  stats: (stats: StreamStats) => string;
+  /** Rewrites an error's text (e.g. to translate it); undefined keeps the widget's English sentence. */
+  error?: (error: ChatErrorInfo) => string | undefined;
+}
+
+export const defaultLabels: StreamChatLabels = {
+  ...englishMarkdownLabels,
+  placeholder: 'Send a message',
+  message: 'Message',
+  conversation: 'Conversation',
+  send: 'Send message',
+  stop: 'Stop answer',
+  empty: 'Ask a question to get started.',
+  thinking: 'Thinking…',
+  thought: 'Thinking',
+  stopped: 'Stopped',
+  cutOff: 'Answer cut off: the model reached its length limit.',
+  retry: 'Retry',
+  tools: 'Tools used',
+  toolRunning: 'running',
+  toolDone: 'done',
+  toolError: 'failed',
+  sources: 'Sources',
+  copyAnswer: 'Copy answer',
+  regenerate: 'Regenerate',
+  answerReady: 'Answer:',
+  stats: (stats) => {
+    const parts = [`${(stats.duration / 1000).toFixed(1)} s`];
+    if (stats.tokensPerSecond !== undefined) parts.push(`${Math.round(stats.tokensPerSecond)} tok/s`);
+    if (stats.timeToFirstToken !== undefined) parts.push(`first token ${stats.timeToFirstToken} ms`);
+    return parts.join(' · ');
+  },
+};
