@@ -14,6 +14,9 @@ export interface StreamChatLabels {
   conversation: string;
   send: string;
   stop: string;
+  /** The launcher button (launcher mode). */
+  openChat: string;
+  closeChat: string;
   /** Shown before the first message when the `empty` slot is not used. */
   empty: string;
   /** The reasoning section while the model thinks, and once it has answered. */
@@ -52,6 +55,8 @@ export const defaultLabels: StreamChatLabels = {
   conversation: 'Conversation',
   send: 'Send message',
   stop: 'Stop answer',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
   empty: 'Ask a question to get started.',
   thinking: 'Thinking…',
   thought: 'Thinking',

@@ -81,19 +81,92 @@ export const styles = css`
     --_error: var(--stream-chat-error-color, var(--_d-error));
     --_gap: var(--stream-chat-spacing, 16px);
 
-    display: flex;
-    flex-direction: column;
+    display: block;
     box-sizing: border-box;
     height: 100%;
     min-height: 240px;
-    overflow: hidden;
-    background: var(--_bg);
     color: var(--_text);
     font-family: var(--stream-chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--stream-chat-font-size, 15px);
     line-height: 1.55;
+  }
+  /* The chat itself: the whole element inline, the floating panel in launcher mode. */
+  .surface {
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    height: 100%;
+    overflow: hidden;
+    background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+
+  /* Launcher mode: a round button in a corner that opens the chat as a panel. */
+  :host([mode='launcher']) {
+    position: fixed;
+    inset-block-end: var(--stream-chat-launcher-offset, 20px);
+    inset-inline-end: var(--stream-chat-launcher-offset, 20px);
+    z-index: var(--stream-chat-z-index, 2147483000);
+    height: auto;
+    min-height: 0;
+  }
+  .launcher {
+    display: grid;
+    place-items: center;
+    width: 56px;
+    height: 56px;
+    border: 0;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
+    cursor: pointer;
+  }
+  .launcher svg {
+    width: 26px;
+    height: 26px;
+  }
+  :host([mode='launcher']) .surface {
+    position: fixed;
+    inset-block-end: calc(var(--stream-chat-launcher-offset, 20px) + 68px);
+    inset-inline-end: var(--stream-chat-launcher-offset, 20px);
+    width: var(--stream-chat-panel-width, min(400px, calc(100vw - 40px)));
+    height: var(--stream-chat-panel-height, min(640px, calc(100vh - 120px)));
+    box-shadow: 0 12px 40px rgba(0, 0, 0, 0.25);
+  }
+  :host([mode='launcher']:not([open])) .surface {
+    display: none;
+  }
+  @media (max-width: 480px) {
+    :host([mode='launcher']) .surface {
+      inset: 0;
+      width: auto;
+      height: auto;
+      border-radius: 0;
+    }
+    :host([mode='launcher'][open]) .launcher {
+      display: none;
+    }
+  }
+  .panel-header {
+    display: flex;
+    justify-content: flex-end;
+    padding: 6px 8px 0;
+  }
+  .close-button {
+    font: inherit;
+    width: 32px;
+    height: 32px;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .close-button:hover {
+    background: var(--_d-surface);
+    color: var(--_text);
   }
   :host([hidden]) {
     display: none;

@@ -48,6 +48,8 @@ function hostOf(url: string): string {
   }
 }
 
+const chatIcon = svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A1.5 1.5 0 0 1 4 14.5z" fill="currentColor"/>`;
+const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`;
 const sendIcon = svg`<path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`;
 const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="currentColor"/>`;
 
@@ -61,6 +63,9 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @slot empty - Shown before the first message, e.g. suggested prompts: an element with `data-prompt="..."` sends that prompt when clicked.
  * @slot footer - Below the composer (a disclaimer).
  *
+ * @csspart surface - The chat itself: the whole element inline, the floating panel in launcher mode.
+ * @csspart launcher - The round button that opens the chat (launcher mode).
+ * @csspart close-button - The panel's close button (launcher mode).
  * @csspart log - The scrolling conversation.
  * @csspart message - Every message (with `user-message` or `assistant-message`).
  * @csspart user-message - A message the user sent.
@@ -103,6 +108,10 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @cssprop [--stream-chat-code-text-color=#1f2328] - Text colour of code blocks.
  * @cssprop [--stream-chat-code-font-family=ui-monospace] - Font of code.
  * @cssprop [--stream-chat-error-color=#d1242f] - Colour of error messages.
+ * @cssprop [--stream-chat-launcher-offset=20px] - Distance of the launcher from the viewport's corner.
+ * @cssprop [--stream-chat-panel-width=min(400px, 100vw - 40px)] - Width of the launcher's panel.
+ * @cssprop [--stream-chat-panel-height=min(640px, 100vh - 120px)] - Height of the launcher's panel.
+ * @cssprop [--stream-chat-z-index=2147483000] - Stacking order of the launcher and its panel.
  *
  * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
  * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
@@ -175,6 +184,12 @@ export class StreamChat extends LitElement {
 
   /** Shows time to first token, duration and tokens per second under each answer. */
   @property({ attribute: 'show-stats', type: Boolean }) showStats = false;
+
+  /** Layout: `inline` (fills its container) or `launcher` (a round button in a corner that opens the chat as a panel; full screen on small viewports). */
+  @property({ reflect: true }) mode: 'inline' | 'launcher' = 'inline';
+
+  /** Whether the launcher's panel is open (launcher mode). */
+  @property({ type: Boolean, reflect: true }) open = false;
 
   /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
@@ -448,6 +463,23 @@ export class StreamChat extends LitElement {
     if (prompt) void this.send(prompt.getAttribute('data-prompt') || prompt.textContent?.trim() || '');
   }
 
+  /** Opens or closes the launcher's panel, moving focus into it or back to the launcher. */
+  private async toggle(): Promise<void> {
+    this.open = !this.open;
+    await this.updateComplete;
+    const target = this.open ? this.renderRoot.querySelector('textarea') : this.renderRoot.querySelector<HTMLElement>('.launcher');
+    target?.focus();
+    if (this.open) void loadMarkdown();
+  }
+
+  /** Escape closes the launcher's panel when no answer is streaming (while one is, it stops it). */
+  private handleSurfaceKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.mode === 'launcher' && this.open && !this.stream.busy && !event.defaultPrevented) {
+      event.preventDefault();
+      void this.toggle();
+    }
+  }
+
   private handleLogClick(event: MouseEvent): void {
     const target = event.target as Element;
     const placeholder = target.closest?.('a.image-placeholder');
@@ -490,7 +522,38 @@ export class StreamChat extends LitElement {
   }
 
   override render() {
+    if (this.mode !== 'launcher') return this.renderSurface();
     return html`
+      <button
+        type="button"
+        class="launcher"
+        part="launcher"
+        aria-label=${this.open ? this.text.closeChat : this.text.openChat}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="surface"
+        @click=${this.toggle}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">${this.open ? closeIcon : chatIcon}</svg>
+      </button>
+      ${this.renderSurface()}
+    `;
+  }
+
+  private renderSurface() {
+    const launcher = this.mode === 'launcher';
+    return html`<div
+      id="surface"
+      class="surface"
+      part="surface"
+      role=${launcher ? 'dialog' : nothing}
+      aria-label=${launcher ? this.text.conversation : nothing}
+      @keydown=${this.handleSurfaceKeydown}
+    >
+      ${launcher
+        ? html`<div class="panel-header">
+            <button type="button" class="close-button" part="close-button" aria-label=${this.text.closeChat} @click=${this.toggle}>✕</button>
+          </div>`
+        : nothing}
       <slot name="header"></slot>
       <div
         class="log"
@@ -506,7 +569,7 @@ export class StreamChat extends LitElement {
       ${this.renderComposer()}
       <slot name="footer"></slot>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    `;
+    </div>`;
   }
 
   private renderEmpty() {

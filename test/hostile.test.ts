@@ -102,7 +102,10 @@ function problemsOf(el: Element, options: GuardOptions): string[] {
   if (!options.lenient && name !== 'img' && !isOurChrome(el)) {
     if (!ALLOWED_ELEMENTS.has(name)) problems.push(`unexpected element ${where()}`);
     for (const attr of el.getAttributeNames()) {
-      const ours = name === 'a' && el.hasAttribute('href') && (attr === 'target' || attr === 'rel');
+      const ours =
+        (name === 'a' && el.hasAttribute('href') && (attr === 'target' || attr === 'rel')) ||
+        // Scrollable tables and code are made keyboard-focusable by the renderer.
+        ((name === 'table' || name === 'pre') && attr === 'tabindex' && el.getAttribute('tabindex') === '0');
       if (!ALLOWED_ATTRIBUTES.has(attr) && !ours) problems.push(`unexpected attribute ${attr} on ${where()}`);
     }
     const classes = el.getAttribute('class');

@@ -60,6 +60,8 @@ export function decorateCodeBlocks(
     button.setAttribute('aria-label', labels.copyCode(info));
     button.textContent = labels.copy;
     header.append(label, button);
+    // Long lines scroll sideways; keyboard users must be able to scroll them too.
+    pre.tabIndex = 0;
     pre.replaceWith(block);
     block.append(header, pre);
     if (finished && code instanceof HTMLElement) {

@@ -285,6 +285,8 @@ export class MarkdownView {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));
     }
+    // Wide tables scroll sideways (display: block); keyboard users must be able to scroll them too.
+    for (const table of Array.from(fragment.querySelectorAll('table'))) table.tabIndex = 0;
     const nodes = Array.from(fragment.childNodes);
     this.root.append(fragment);
     return nodes;
