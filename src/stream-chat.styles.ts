@@ -309,6 +309,8 @@ export const styles = css`
   }
   .markdown th,
   .markdown td {
+    /* Cells keep their words whole; a table too wide for the chat scrolls sideways instead. */
+    overflow-wrap: normal;
     padding: 6px 12px;
     border: 1px solid var(--_border);
   }
