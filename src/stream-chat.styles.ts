@@ -80,6 +80,18 @@ export const styles = css`
     --_code-font: var(--stream-chat-code-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_error: var(--stream-chat-error-color, var(--_d-error));
     --_gap: var(--stream-chat-spacing, 16px);
+    --_surface: var(--stream-chat-surface-color, var(--_d-surface));
+    --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
+    --_error-bg: var(--stream-chat-error-background, var(--_d-error-bg));
+    --_success: var(--stream-chat-success-color, #1a7f37);
+    --_shadow: var(--stream-chat-shadow-color, rgba(0, 0, 0, 0.25));
+    --_hl-keyword: var(--stream-chat-code-keyword-color, var(--_d-hl-keyword));
+    --_hl-title: var(--stream-chat-code-title-color, var(--_d-hl-title));
+    --_hl-string: var(--stream-chat-code-string-color, var(--_d-hl-string));
+    --_hl-number: var(--stream-chat-code-number-color, var(--_d-hl-number));
+    --_hl-comment: var(--stream-chat-code-comment-color, var(--_d-hl-comment));
+    --_hl-builtin: var(--stream-chat-code-builtin-color, var(--_d-hl-builtin));
+    --_hl-tag: var(--stream-chat-code-tag-color, var(--_d-hl-tag));
 
     display: block;
     box-sizing: border-box;
@@ -315,13 +327,13 @@ export const styles = css`
     border: 1px solid var(--_border);
   }
   .markdown th {
-    background: var(--_d-surface);
+    background: var(--_surface);
     font-weight: 600;
   }
   .markdown :not(pre) > code {
     padding: 0.15em 0.35em;
     border-radius: 6px;
-    background: var(--_d-inline-code-bg);
+    background: var(--_inline-code-bg);
     font-family: var(--_code-font);
     font-size: 0.88em;
   }
@@ -387,29 +399,29 @@ export const styles = css`
     font-family: inherit;
   }
   .hljs-keyword, .hljs-doctag, .hljs-template-tag, .hljs-template-variable, .hljs-type, .hljs-variable.language_ {
-    color: var(--_d-hl-keyword);
+    color: var(--_hl-keyword);
   }
   .hljs-title, .hljs-title.class_, .hljs-title.function_ {
-    color: var(--_d-hl-title);
+    color: var(--_hl-title);
   }
   .hljs-attr, .hljs-attribute, .hljs-literal, .hljs-meta, .hljs-number, .hljs-operator, .hljs-variable, .hljs-selector-attr, .hljs-selector-class, .hljs-selector-id {
-    color: var(--_d-hl-number);
+    color: var(--_hl-number);
   }
   .hljs-regexp, .hljs-string, .hljs-meta .hljs-string {
-    color: var(--_d-hl-string);
+    color: var(--_hl-string);
   }
   .hljs-built_in, .hljs-symbol, .hljs-params {
-    color: var(--_d-hl-builtin);
+    color: var(--_hl-builtin);
   }
   .hljs-comment, .hljs-code, .hljs-formula {
-    color: var(--_d-hl-comment);
+    color: var(--_hl-comment);
     font-style: italic;
   }
   .hljs-name, .hljs-quote, .hljs-selector-tag, .hljs-selector-pseudo {
-    color: var(--_d-hl-tag);
+    color: var(--_hl-tag);
   }
   .hljs-section {
-    color: var(--_d-hl-number);
+    color: var(--_hl-number);
     font-weight: bold;
   }
   .hljs-addition {
@@ -489,7 +501,7 @@ export const styles = css`
     padding: 2px 10px;
     border: 1px solid var(--_border);
     border-radius: 999px;
-    background: var(--_d-surface);
+    background: var(--_surface);
     color: var(--_muted);
     font-size: 0.8em;
   }
@@ -504,7 +516,7 @@ export const styles = css`
     vertical-align: middle;
   }
   .tool-badge[data-status='done'] .state::before {
-    background: #1a7f37;
+    background: var(--_success);
   }
   .reasoning {
     margin: 0 0 10px;
@@ -597,7 +609,7 @@ export const styles = css`
     padding: 8px 12px;
     border: 1px solid var(--_error);
     border-radius: calc(var(--_radius) * 0.66);
-    background: var(--_d-error-bg);
+    background: var(--_error-bg);
     color: var(--_error);
     font-size: 0.9em;
   }

@@ -63,6 +63,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @slot empty - Shown before the first message, e.g. suggested prompts: an element with `data-prompt="..."` sends that prompt when clicked.
  * @slot footer - Below the composer (a disclaimer).
  *
+ * @csspart header - The region of the `header` slot, above the conversation.
  * @csspart surface - The chat itself: the whole element inline, the floating panel in launcher mode.
  * @csspart launcher - The round button that opens the chat (launcher mode).
  * @csspart close-button - The panel's close button (launcher mode).
@@ -108,6 +109,18 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @cssprop [--stream-chat-code-text-color=#1f2328] - Text colour of code blocks.
  * @cssprop [--stream-chat-code-font-family=ui-monospace] - Font of code.
  * @cssprop [--stream-chat-error-color=#d1242f] - Colour of error messages.
+ * @cssprop [--stream-chat-error-background=#fff5f5] - Background of error messages.
+ * @cssprop [--stream-chat-success-color=#1a7f37] - A finished tool's dot.
+ * @cssprop [--stream-chat-surface-color=#f6f8fa] - Table headers, tool badges, hovered buttons.
+ * @cssprop [--stream-chat-inline-code-background=rgba(129,139,152,0.15)] - Background of inline code.
+ * @cssprop [--stream-chat-shadow-color=rgba(0,0,0,0.25)] - Shadow of the launcher and its panel.
+ * @cssprop [--stream-chat-code-keyword-color=#cf222e] - Code theme: keywords (dark theme defaults follow GitHub dark).
+ * @cssprop [--stream-chat-code-title-color=#8250df] - Code theme: function and class names.
+ * @cssprop [--stream-chat-code-string-color=#0a3069] - Code theme: strings.
+ * @cssprop [--stream-chat-code-number-color=#0550ae] - Code theme: numbers, literals, attributes.
+ * @cssprop [--stream-chat-code-comment-color=#59636e] - Code theme: comments.
+ * @cssprop [--stream-chat-code-builtin-color=#953800] - Code theme: built-ins and parameters.
+ * @cssprop [--stream-chat-code-tag-color=#116329] - Code theme: tags and selectors.
  * @cssprop [--stream-chat-launcher-offset=20px] - Distance of the launcher from the viewport's corner.
  * @cssprop [--stream-chat-panel-width=min(400px, 100vw - 40px)] - Width of the launcher's panel.
  * @cssprop [--stream-chat-panel-height=min(640px, 100vh - 120px)] - Height of the launcher's panel.
@@ -554,7 +567,7 @@ export class StreamChat extends LitElement {
             <button type="button" class="close-button" part="close-button" aria-label=${this.text.closeChat} @click=${this.toggle}>✕</button>
           </div>`
         : nothing}
-      <slot name="header"></slot>
+      <div class="header" part="header"><slot name="header"></slot></div>
       <div
         class="log"
         part="log"
