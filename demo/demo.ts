@@ -1,5 +1,6 @@
 // Wires the demo page's controls to <stream-chat> and logs the element's events. Everything here
 // goes through the element's public API: attributes, the `body` property, send(), clear().
+import type { StreamChatLabels } from '../src/labels.js';
 import type { StreamChatEventMap } from '../src/events.js';
 
 type Theme = 'light' | 'dark' | 'auto';
@@ -40,6 +41,41 @@ const log = $<HTMLOListElement>('#log');
 chat.body = { mock_format: formatSelect.value, mock_scenario: 'normal' };
 
 // ---- Wire format, theme and stats -----------------------------------------------------------
+
+// Two more languages, to show that every string of the widget comes from `labels` and that a
+// right-to-left page lays it out mirrored. (The mock's answers stay English.)
+const translations: Record<string, Partial<StreamChatLabels>> = {
+  en: {},
+  es: {
+    placeholder: 'Pregunta por tus operaciones…', message: 'Mensaje', conversation: 'Conversación',
+    send: 'Enviar', stop: 'Detener', thinking: 'Pensando…', thought: 'Razonamiento', stopped: 'Detenido',
+    cutOff: 'Respuesta cortada: el modelo alcanzó su límite.', retry: 'Reintentar', tools: 'Herramientas',
+    toolRunning: 'en curso', toolDone: 'hecho', toolError: 'falló', sources: 'Fuentes', copy: 'Copiar',
+    copied: 'Copiado', copyFailed: 'No se pudo copiar', copyCode: (lang) => `Copiar código ${lang}`.trim(),
+    copyAnswer: 'Copiar respuesta', regenerate: 'Regenerar', loadImage: 'cargar imagen', image: 'Imagen',
+    loadImageFrom: (host) => `Cargar la imagen de ${host}`, empty: 'Haz una pregunta para empezar.',
+    answerReady: 'Respuesta:', openChat: 'Abrir chat', closeChat: 'Cerrar chat',
+  },
+  ar: {
+    placeholder: 'اسأل عن عمليات التداول…', message: 'رسالة', conversation: 'المحادثة', send: 'إرسال',
+    stop: 'إيقاف', thinking: 'يفكر…', thought: 'التفكير', stopped: 'توقف', cutOff: 'انقطعت الإجابة: بلغ النموذج حده.',
+    retry: 'إعادة المحاولة', tools: 'الأدوات', toolRunning: 'قيد التشغيل', toolDone: 'تم', toolError: 'فشل',
+    sources: 'المصادر', copy: 'نسخ', copied: 'تم النسخ', copyFailed: 'تعذّر النسخ', copyCode: () => 'نسخ الشيفرة',
+    copyAnswer: 'نسخ الإجابة', regenerate: 'إعادة التوليد', loadImage: 'تحميل الصورة', image: 'صورة',
+    loadImageFrom: (host) => `تحميل الصورة من ${host}`, empty: 'اطرح سؤالاً للبدء.', answerReady: 'الإجابة:',
+    openChat: 'فتح المحادثة', closeChat: 'إغلاق المحادثة',
+  },
+};
+const languageSelect = $<HTMLSelectElement>('#language');
+const englishPlaceholder = chat.placeholder;
+languageSelect.addEventListener('change', () => {
+  const language = languageSelect.value;
+  chat.labels = translations[language] ?? {};
+  // The page's own English placeholder attribute would win over the translated label.
+  chat.placeholder = language === 'en' ? englishPlaceholder : '';
+  chat.setAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+  chat.setAttribute('lang', language);
+});
 
 formatSelect.addEventListener('change', () => {
   chat.body = { ...chat.body, mock_format: formatSelect.value };

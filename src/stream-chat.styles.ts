@@ -97,12 +97,29 @@ export const styles = css`
     box-sizing: border-box;
     height: 100%;
     min-height: 240px;
+  }
+  /* The chat itself: the whole element inline, the floating panel in launcher mode. */
+  .surface,
+  .launcher {
+    /* Text properties are inherited through the shadow boundary, and a page rule like
+       \`* { font: 13px/1 serif; text-transform: uppercase }\` reaches the host itself: set them all
+       here, inside, so the host page's typography never leaks into the chat. */
     color: var(--_text);
     font-family: var(--stream-chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--stream-chat-font-size, 15px);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
     line-height: 1.55;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    cursor: auto;
   }
-  /* The chat itself: the whole element inline, the floating panel in launcher mode. */
   .surface {
     display: flex;
     flex-direction: column;

@@ -609,7 +609,7 @@ export class StreamChat extends LitElement {
   private renderMessage(m: ChatMessage) {
     if (m.role === 'user') {
       return html`<div class="message user" part="message user-message">
-        <div class="bubble" part="bubble">${m.content}</div>
+        <div class="bubble" part="bubble" dir="auto">${m.content}</div>
       </div>`;
     }
     const streaming = m.status === 'streaming';
@@ -617,7 +617,7 @@ export class StreamChat extends LitElement {
       <div class="bubble" part="bubble">
         ${this.renderReasoning(m)} ${this.renderTools(m)}
         ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
-        <div class="markdown" ${markdown(m.content, finality(m), this.markdownOptions())}></div>
+        <div class="markdown" dir="auto" ${markdown(m.content, finality(m), this.markdownOptions())}></div>
         ${this.renderSources(m)}
         ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
         ${m.finishReason === 'length' ? html`<div class="note" part="notice">${this.text.cutOff}</div>` : nothing}
