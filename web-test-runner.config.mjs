@@ -8,6 +8,7 @@ import { scriptedSse } from './test/server/scripted-sse.mjs';
 import { aiSdkProducer } from './test/server/ai-sdk-producer.mjs';
 import { corpora } from './test/server/corpora.mjs';
 import { strictPages } from './test/server/strict-pages.mjs';
+import { staticFiles } from './test/server/static-files.mjs';
 
 const executablePath = systemChromium();
 // highlight.js's ESM entry re-exports its CommonJS core; bundlers convert it, the dev server needs this.
@@ -46,7 +47,7 @@ export default {
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora()],
+  middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora(), staticFiles()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     playwrightLauncher({
