@@ -233,8 +233,8 @@ export class StreamChat extends LitElement {
     this.persist();
   }
 
-  /** Every string the widget shows or announces, to translate or rebrand it: a partial `StreamChatLabels` object; what is left out stays English. */
-  @property({ attribute: false }) labels: Partial<StreamChatLabels> = {};
+  /** Every string the widget shows or announces, to translate or rebrand it: a partial `StreamChatLabels` object (or, as an attribute, its JSON without the function-valued labels); what is left out stays English. */
+  @property({ type: Object }) labels: Partial<StreamChatLabels> = {};
 
   /** The labels in force: the page's, over English. */
   private get text(): StreamChatLabels {

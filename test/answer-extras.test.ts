@@ -192,3 +192,11 @@ describe('<stream-chat> labels, announcements and message actions', () => {
     expect((await serverLog(testId)).requests[0].body.message).to.equal('Why did run #5 lose money?');
   });
 });
+
+describe('<stream-chat> labels from HTML alone', () => {
+  it('reads the labels attribute as JSON', async () => {
+    const el = await fixture<StreamChat>(html`<stream-chat labels='{"send":"Enviar","placeholder":"Pregunta algo"}'></stream-chat>`);
+    expect(shadow(el).querySelector('[part="send-button"]')!.getAttribute('aria-label')).to.equal('Enviar');
+    expect(shadow(el).querySelector('textarea')!.placeholder).to.equal('Pregunta algo');
+  });
+});
