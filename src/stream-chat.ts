@@ -143,6 +143,8 @@ export class StreamChat extends LitElement {
 
   @state() private conversation: ChatMessage[] = [];
   @state() private draft = '';
+  /** The labels in force, the page's over English; merged when `labels` changes, not on every read. */
+  private text: StreamChatLabels = defaultLabels;
   /** What the polite live region says: each finished answer once, and copy confirmations. */
   @state() private announcement = '';
   /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
@@ -236,10 +238,6 @@ export class StreamChat extends LitElement {
   /** Every string the widget shows or announces, to translate or rebrand it: a partial `StreamChatLabels` object (or, as an attribute, its JSON without the function-valued labels); what is left out stays English. */
   @property({ type: Object }) labels: Partial<StreamChatLabels> = {};
 
-  /** The labels in force: the page's, over English. */
-  private get text(): StreamChatLabels {
-    return { ...defaultLabels, ...this.labels };
-  }
 
   /** Whether an answer is being prepared or streamed. */
   get busy(): boolean {
@@ -517,6 +515,7 @@ export class StreamChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('labels')) this.text = { ...defaultLabels, ...this.labels };
     // Before the first render, so a restored conversation never flashes empty. A key with nothing
     // (valid) stored under it leaves the current conversation alone; it is saved there from now on.
     if (changed.has('storageKey') && this.storageKey) {

@@ -15,50 +15,42 @@
     return probe.longTasks.filter((t) => t.start >= from && t.start <= to);
   };
 
-  // The answer's body is recognized by its URL at fetch time, then followed through getReader()
-  // and read(): that is where bytes reach JS, for the widget (fetch-event-source reads it this way)
-  // and for the naive page alike.
-  const bodies = new WeakMap();
-  const readers = new WeakMap();
+  // The answer's body is recognized by its URL at fetch time and handed to the page through a
+  // pass-through stream whose pull records each chunk as it reaches JS. Patching reader.read()
+  // would miss pages that pipe the body (the widget pipes it through its BOM and SSE transforms,
+  // which read it natively, not through a JS reader).
+  const marks = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  let reads = 0;
+  const record = (body, value) => {
+    probe.firstByte ??= performance.now();
+    reads += 1;
+    const before = body.received / body.total;
+    body.received += value.byteLength;
+    const after = body.received / body.total;
+    // Tells the runner (an exposed binding) when each tenth of the answer has been read by the
+    // page: the moment to sample the main thread's busy time. For a page that keeps up this is
+    // when the server sent it; a page that falls behind reads it later, in big reads that can
+    // cross several marks at once (hence the read number).
+    for (const mark of marks) if (before < mark && after >= mark) window.__benchMark?.(mark, reads);
+  };
   const fetch = window.fetch;
   window.fetch = async function (...args) {
     const response = await fetch.apply(this, args);
-    if (response.body && new URL(response.url).pathname === '/sse') {
-      bodies.set(response.body, { total: Number(response.headers.get('x-bench-bytes')) || 0, received: 0 });
-    }
-    return response;
+    if (!response.body || new URL(response.url).pathname !== '/sse') return response;
+    const body = { total: Number(response.headers.get('x-bench-bytes')) || 0, received: 0 };
+    const reader = response.body.getReader();
+    const counted = new ReadableStream({
+      async pull(controller) {
+        const { value, done } = await reader.read();
+        if (done) return controller.close();
+        record(body, value);
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
-  const getReader = ReadableStream.prototype.getReader;
-  ReadableStream.prototype.getReader = function (...args) {
-    const reader = getReader.apply(this, args);
-    if (bodies.has(this)) readers.set(reader, bodies.get(this));
-    return reader;
-  };
-  const marks = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-  let reads = 0;
-  const read = ReadableStreamDefaultReader.prototype.read;
-  ReadableStreamDefaultReader.prototype.read = function (...args) {
-    const promise = read.apply(this, args);
-    const body = readers.get(this);
-    // Once the first byte and the last mark are behind us, the reads are left alone: the probe
-    // should cost the page nothing while it is being measured.
-    if (body && (probe.firstByte === undefined || body.received < body.total * marks.at(-1))) {
-      promise.then(({ value, done }) => {
-        if (done || !value) return;
-        probe.firstByte ??= performance.now();
-        reads += 1;
-        const before = body.received / body.total;
-        body.received += value.byteLength;
-        const after = body.received / body.total;
-        // Tells the runner (an exposed binding) when each tenth of the answer has been read by the
-        // page: the moment to sample the main thread's busy time. For a page that keeps up this
-        // is when the server sent it; a page that falls behind reads it later, in big reads that
-        // can cross several marks at once (hence the read number).
-        for (const mark of marks) if (before < mark && after >= mark) window.__benchMark?.(mark, reads);
-      }, () => {});
-    }
-    return promise;
-  };
+
 
   // Is the page inside a rendering update (the rAF callbacks and the style/layout/paint that
   // follow them in the same task)? A DOM change made there is painted at the end of that task; a
