@@ -64,7 +64,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @slot footer - Below the composer (a disclaimer).
  *
  * @csspart header - The region of the `header` slot, above the conversation.
- * @csspart surface - The chat itself: the whole element inline, the floating panel in launcher mode.
+ * @csspart surface - The floating panel in launcher mode (inline, the element itself is the chat's box: style `stream-chat`).
  * @csspart launcher - The round button that opens the chat (launcher mode).
  * @csspart close-button - The panel's close button (launcher mode).
  * @csspart log - The scrolling conversation.
