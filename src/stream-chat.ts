@@ -9,14 +9,14 @@ import {
   normalizeMessages,
   snapshot,
 } from './conversation/conversation.js';
-import type { ChatMessage, ChatTool } from './conversation/message.js';
+import type { ChatMessage } from './conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from './conversation/persistence.js';
 import { emit } from './events.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
 import { copyCodeBlock, copyText } from './markdown/code-blocks.js';
 import { loadImagePlaceholder } from './markdown/images.js';
-import { safeHref } from './markdown/link-policy.js';
-import { loadMarkdown, markdown } from './markdown/markdown-directive.js';
+import { loadMarkdown } from './markdown/markdown-directive.js';
+import { renderMessage, type MessageContext } from './message-templates.js';
 import type { ParseEvent } from './protocols/index.js';
 import { ScrollFollowController } from './scroll-follow.js';
 import { styles } from './stream-chat.styles.js';
@@ -30,23 +30,6 @@ import {
   type RequestFormat,
 } from './transport/request.js';
 import { StreamController, type StreamOutcome } from './transport/stream-controller.js';
-
-/**
- * How far an answer's text got: still streaming, complete, or ended before the model finished
- * (stopped, failed, cut off), whose last block is then shown healed instead of as raw syntax.
- */
-function finality(m: ChatMessage): boolean | 'partial' {
-  if (m.status === 'streaming') return false;
-  return m.status === 'complete' && m.finishReason !== 'length' ? true : 'partial';
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url, document.baseURI).host || url;
-  } catch {
-    return url;
-  }
-}
 
 const chatIcon = svg`<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A1.5 1.5 0 0 1 4 14.5z" fill="currentColor"/>`;
 const closeIcon = svg`<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`;
@@ -149,6 +132,12 @@ export class StreamChat extends LitElement {
   @state() private announcement = '';
   /** Bumped by cancel() and clear(), so a send still preparing its request knows to give up. */
   private generation = 0;
+  /** What the buttons under a message do. */
+  private readonly messageActions = {
+    retry: (answer: ChatMessage) => void this.retry(answer),
+    copy: (answer: ChatMessage) => void this.copyAnswer(answer),
+    regenerate: (answer: ChatMessage) => void this.regenerate(answer),
+  };
   /** The round trip under way, so a send that replaces it can wait for it to end first. */
   private roundTrip?: Promise<void>;
 
@@ -600,106 +589,19 @@ export class StreamChat extends LitElement {
             m.content, m.reasoning, m.status, m.error, m.stats, m.finishReason, m.warnings?.length, m.sources?.length,
             m.tools?.map((t) => t.status).join(), this.showStats, this.labels, this.conversation.at(-1) === m && !this.stream.busy,
           ],
-          () => this.renderMessage(m),
+          () => renderMessage(m, this.messageContext(m)),
         ),
     );
   }
 
-  private renderMessage(m: ChatMessage) {
-    if (m.role === 'user') {
-      return html`<div class="message user" part="message user-message">
-        <div class="bubble" part="bubble" dir="auto">${m.content}</div>
-      </div>`;
-    }
-    const streaming = m.status === 'streaming';
-    return html`<div class="message assistant" part="message assistant-message" data-status=${m.status} data-id=${m.id}>
-      <div class="bubble" part="bubble">
-        ${this.renderReasoning(m)} ${this.renderTools(m)}
-        ${streaming && !m.content && !m.reasoning ? this.renderThinking() : nothing}
-        <div class="markdown" dir="auto" ${markdown(m.content, finality(m), this.markdownOptions())}></div>
-        ${this.renderSources(m)}
-        ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
-        ${m.finishReason === 'length' ? html`<div class="note" part="notice">${this.text.cutOff}</div>` : nothing}
-        ${m.status === 'cancelled' ? html`<div class="note" part="notice">${this.text.stopped}</div>` : nothing}
-        ${m.status === 'error' ? this.renderError(m) : nothing}
-        ${this.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${this.text.stats(m.stats)}</div>` : nothing}
-        ${this.renderActions(m)}
-      </div>
-    </div>`;
-  }
-
-  /** Reasoning stays apart from the answer: open while the model thinks, collapsed once it answers. */
-  private renderReasoning(m: ChatMessage) {
-    if (!m.reasoning) return nothing;
-    const thinking = m.status === 'streaming' && !m.content;
-    return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
-      <summary>${thinking ? this.text.thinking : this.text.thought}</summary>
-      <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, this.markdownOptions())}></div>
-    </details>`;
-  }
-
-  private markdownOptions() {
-    return { images: this.images, html: this.html, labels: this.text };
-  }
-
-  private renderSources(m: ChatMessage) {
-    const sources = m.sources?.flatMap((source) => {
-      const href = safeHref(source.url);
-      return href ? [{ href, label: source.title || hostOf(href) }] : [];
-    });
-    if (!sources?.length) return nothing;
-    return html`<ol class="sources" part="sources" aria-label=${this.text.sources}>
-      ${sources.map(
-        (s) => html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.label === s.href ? s.href : `${s.label} — ${s.href}`}>${s.label}</a></li>`,
-      )}
-    </ol>`;
-  }
-
-
-
-  private renderTools(m: ChatMessage) {
-    if (!m.tools?.length) return nothing;
-    return html`<ul class="tools" aria-label=${this.text.tools}>
-      ${m.tools.map(
-        (t) => html`<li class="tool-badge" part="tool-badge" data-status=${t.status ?? 'running'}>
-          <span class="name">${t.name}</span>${t.status ? html`<span class="state">${this.toolState(t.status)}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private toolState(status: NonNullable<ChatTool['status']>): string {
-    return status === 'done' ? this.text.toolDone : status === 'error' ? this.text.toolError : this.text.toolRunning;
-  }
-
-  /** Copy for every finished answer; Regenerate for the last one. */
-  private renderActions(m: ChatMessage) {
-    if (m.status === 'streaming' || !m.content) return nothing;
-    const last = this.conversation.at(-1) === m;
-    return html`<div class="actions" part="actions">
-      <button type="button" class="action-button" part="copy-answer-button" @click=${() => this.copyAnswer(m)}>
-        ${this.text.copyAnswer}
-      </button>
-      ${last && !this.stream.busy
-        ? html`<button type="button" class="action-button" part="regenerate-button" @click=${() => this.regenerate(m)}>
-            ${this.text.regenerate}
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderThinking() {
-    return html`<div class="thinking" role="status">
-      <span class="dot"></span><span class="dot"></span><span class="dot"></span>
-      <span class="visually-hidden">${this.text.thinking}</span>
-    </div>`;
-  }
-
-  private renderError(m: ChatMessage) {
-    return html`<div class="error" part="error" role="alert" data-kind=${m.error?.kind ?? nothing}>
-      <span class="text">${m.error ? (this.text.error?.(m.error) ?? m.error.message) : ''}</span>
-      <button type="button" class="retry-button" part="retry-button" @click=${() => this.retry(m)}>${this.text.retry}</button>
-    </div>`;
+  private messageContext(m: ChatMessage): MessageContext {
+    return {
+      labels: this.text,
+      markdown: { images: this.images, html: this.html, labels: this.text },
+      showStats: this.showStats,
+      canRegenerate: this.conversation.at(-1) === m && !this.stream.busy,
+      ...this.messageActions,
+    };
   }
 
   private renderComposer() {

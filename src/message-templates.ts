@@ -1,0 +1,129 @@
+// The templates of one message: its bubble, reasoning, tool badges, sources, notes, error and
+// actions. Pure functions of the message and a context, so the element only decides when to
+// render and what the buttons do.
+import { html, nothing } from 'lit';
+import type { ChatMessage, ChatTool } from './conversation/message.js';
+import type { StreamChatLabels } from './labels.js';
+import { safeHref } from './markdown/link-policy.js';
+import { markdown } from './markdown/markdown-directive.js';
+import type { MarkdownOptions } from './markdown/markdown-view.js';
+
+export interface MessageContext {
+  labels: StreamChatLabels;
+  markdown: MarkdownOptions;
+  showStats: boolean;
+  /** The message is the last answer and nothing streams: it offers Regenerate. */
+  canRegenerate: boolean;
+  retry(answer: ChatMessage): void;
+  copy(answer: ChatMessage): void;
+  regenerate(answer: ChatMessage): void;
+}
+
+/**
+ * How far an answer's text got: still streaming, complete, or ended before the model finished
+ * (stopped, failed, cut off), whose last block is then shown healed instead of as raw syntax.
+ */
+function finality(m: ChatMessage): boolean | 'partial' {
+  if (m.status === 'streaming') return false;
+  return m.status === 'complete' && m.finishReason !== 'length' ? true : 'partial';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url, document.baseURI).host || url;
+  } catch {
+    return url;
+  }
+}
+
+export function renderMessage(m: ChatMessage, ctx: MessageContext) {
+  if (m.role === 'user') {
+    return html`<div class="message user" part="message user-message">
+      <div class="bubble" part="bubble" dir="auto">${m.content}</div>
+    </div>`;
+  }
+  const streaming = m.status === 'streaming';
+  const { labels } = ctx;
+  return html`<div class="message assistant" part="message assistant-message" data-status=${m.status} data-id=${m.id}>
+    <div class="bubble" part="bubble">
+      ${renderReasoning(m, ctx)} ${renderTools(m, labels)}
+      ${streaming && !m.content && !m.reasoning ? renderThinking(labels) : nothing}
+      <div class="markdown" dir="auto" ${markdown(m.content, finality(m), ctx.markdown)}></div>
+      ${renderSources(m, labels)}
+      ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
+      ${m.finishReason === 'length' ? html`<div class="note" part="notice">${labels.cutOff}</div>` : nothing}
+      ${m.status === 'cancelled' ? html`<div class="note" part="notice">${labels.stopped}</div>` : nothing}
+      ${m.status === 'error' ? renderError(m, ctx) : nothing}
+      ${ctx.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${labels.stats(m.stats)}</div>` : nothing}
+      ${renderActions(m, ctx)}
+    </div>
+  </div>`;
+}
+
+/** Reasoning stays apart from the answer: open while the model thinks, collapsed once it answers. */
+function renderReasoning(m: ChatMessage, ctx: MessageContext) {
+  if (!m.reasoning) return nothing;
+  const thinking = m.status === 'streaming' && !m.content;
+  return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
+    <summary>${thinking ? ctx.labels.thinking : ctx.labels.thought}</summary>
+    <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, ctx.markdown)}></div>
+  </details>`;
+}
+
+function renderSources(m: ChatMessage, labels: StreamChatLabels) {
+  const sources = m.sources?.flatMap((source) => {
+    const href = safeHref(source.url);
+    return href ? [{ href, label: source.title || hostOf(href) }] : [];
+  });
+  if (!sources?.length) return nothing;
+  return html`<ol class="sources" part="sources" aria-label=${labels.sources}>
+    ${sources.map(
+      (s) =>
+        html`<li><a href=${s.href} target="_blank" rel="noopener noreferrer" title=${s.label === s.href ? s.href : `${s.label} — ${s.href}`}>${s.label}</a></li>`,
+    )}
+  </ol>`;
+}
+
+function toolState(status: NonNullable<ChatTool['status']>, labels: StreamChatLabels): string {
+  return status === 'done' ? labels.toolDone : status === 'error' ? labels.toolError : labels.toolRunning;
+}
+
+function renderTools(m: ChatMessage, labels: StreamChatLabels) {
+  if (!m.tools?.length) return nothing;
+  return html`<ul class="tools" aria-label=${labels.tools}>
+    ${m.tools.map(
+      (t) => html`<li class="tool-badge" part="tool-badge" data-status=${t.status ?? 'running'}>
+        <span class="name">${t.name}</span>${t.status ? html`<span class="state">${toolState(t.status, labels)}</span>` : nothing}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** Copy for every finished answer; Regenerate for the last one. */
+function renderActions(m: ChatMessage, ctx: MessageContext) {
+  if (m.status === 'streaming' || !m.content) return nothing;
+  return html`<div class="actions" part="actions">
+    <button type="button" class="action-button" part="copy-answer-button" @click=${() => ctx.copy(m)}>
+      ${ctx.labels.copyAnswer}
+    </button>
+    ${ctx.canRegenerate
+      ? html`<button type="button" class="action-button" part="regenerate-button" @click=${() => ctx.regenerate(m)}>
+          ${ctx.labels.regenerate}
+        </button>`
+      : nothing}
+  </div>`;
+}
+
+function renderThinking(labels: StreamChatLabels) {
+  return html`<div class="thinking" role="status">
+    <span class="dot"></span><span class="dot"></span><span class="dot"></span>
+    <span class="visually-hidden">${labels.thinking}</span>
+  </div>`;
+}
+
+function renderError(m: ChatMessage, ctx: MessageContext) {
+  return html`<div class="error" part="error" role="alert" data-kind=${m.error?.kind ?? nothing}>
+    <span class="text">${m.error ? (ctx.labels.error?.(m.error) ?? m.error.message) : ''}</span>
+    <button type="button" class="retry-button" part="retry-button" @click=${() => ctx.retry(m)}>${ctx.labels.retry}</button>
+  </div>`;
+}
