@@ -70,8 +70,3 @@ export function lexBlocks(source: string, links?: LinkMap): TokensList {
 export function renderBlocks(tokens: Token[], html: HtmlMode = 'escape'): string {
   return Parser.parse(tokens, (html === 'sanitize' ? passing : escaping).defaults);
 }
-
-/** One-shot render of a whole markdown text. Not sanitized. */
-export function renderMarkdown(source: string, html: HtmlMode = 'escape'): string {
-  return renderBlocks(lexBlocks(source), html);
-}

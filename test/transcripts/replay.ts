@@ -4,16 +4,8 @@ import type { ChatMessage } from '../../src/conversation/message.js';
 import { frame } from './frame.js';
 import type { Transcript } from './types.js';
 
-/** What the chat shows for a stream: the updates folded the way the conversation folds them. */
-export interface Answer {
-  text: string;
-  reasoning?: string;
-  tools?: { name: string; status: 'running' | 'done' | 'error' }[];
-  sources?: { url: string; title?: string }[];
-  reason?: string;
-  conversationId?: string;
-  error?: string;
-}
+/** What the chat shows for a stream (the updates folded the way the conversation folds them), plus any error. */
+export type Answer = Transcript['expected'] & { error?: string };
 
 export function fold(updates: readonly StreamUpdate[]): Answer {
   // The conversation's own folding, so the parser tests check what the chat will show.
