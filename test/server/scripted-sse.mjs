@@ -71,8 +71,12 @@ async function play(script, entry, res, log, extraHeaders) {
     } else if (chunk.delay) {
       await sleep(chunk.delay);
     } else if (chunk.drop) {
+      // A half-close (FIN) rather than destroy(): a reset would let the client's TCP stack
+      // discard bytes the browser has not read yet, so what arrives before the drop would depend
+      // on timing. After the FIN the browser reads everything sent, then sees a chunked body
+      // that never ended: the same "connection lost mid-answer" a proxy timeout gives.
       entry.outcome = 'dropped';
-      res.socket?.destroy();
+      res.socket?.end();
       return;
     } else if (chunk.hang) {
       // Keep the connection open until the client goes away (or 30 s pass).
