@@ -267,7 +267,7 @@ describe('<stream-chat> failures', () => {
   it('keeps the partial answer of a dropped connection as interrupted, and retry re-sends the message once', async () => {
     const testId = newTestId();
     const { el } = await chatWith([
-      { chunks: [...sse({ content: 'Partial ' }), { delay: 50 }, { drop: true }] },
+      { chunks: [...sse({ content: 'Partial ' }), { delay: 150 }, { drop: true }] },
       { chunks: sse({ content: 'Full answer' }, { done: true }) },
     ]);
     el.body = { ...el.body, testId };

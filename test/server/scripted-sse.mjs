@@ -71,10 +71,10 @@ async function play(script, entry, res, log, extraHeaders) {
     } else if (chunk.delay) {
       await sleep(chunk.delay);
     } else if (chunk.drop) {
-      // A half-close (FIN) rather than destroy(): a reset would let the client's TCP stack
-      // discard bytes the browser has not read yet, so what arrives before the drop would depend
-      // on timing. After the FIN the browser reads everything sent, then sees a chunked body
-      // that never ended: the same "connection lost mid-answer" a proxy timeout gives.
+      // A half-close (FIN), not destroy(): every byte sent reaches the browser, which then sees a
+      // chunked body that never ended, the "connection lost mid-answer" a proxy timeout gives. (A
+      // reset lets the TCP stack discard bytes not yet read.) Chromium still drops body bytes it
+      // has not handed to the page when it reports the failure, so scripts pause before a drop.
       entry.outcome = 'dropped';
       res.socket?.end();
       return;
