@@ -98,19 +98,13 @@ export const styles = css`
     height: 100%;
     min-height: 240px;
   }
-  /* Inline, the host itself is the chat's box and the surface only groups (display: contents).
-     A wrapper box here measurably made each frame's layout grow with the answer (bench: layout
-     per KB 10 -> 29 ms over a 100 KB answer); the flat structure keeps it flat. */
-  :host(:not([mode='launcher'])) {
-    display: flex;
-    flex-direction: column;
-    overflow: hidden;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
+  /* Inline, the surface fills the host, whatever display the page gives it (\`display: block\` on a
+     custom element is common): its height follows a definite host height, and the host's min-
+     and max-height when the height is auto, so the log scrolls inside the box either way. */
   :host(:not([mode='launcher'])) .surface {
-    display: contents;
+    flex: 1 1 auto;
+    min-height: inherit;
+    max-height: inherit;
   }
   /* The chat itself: the whole element inline, the floating panel in launcher mode. */
   .surface,
@@ -289,17 +283,19 @@ export const styles = css`
   }
 
   /* Markdown */
-  /* Finished blocks of a long answer skip style, layout and paint while off-screen, so each frame
-     costs the same at the end of a 100 KB answer as at its start. A class set by the renderer, not
-     a structural selector: :nth-last-child would restyle every block on each append. */
-  .markdown > .settled {
+  /* The renderer groups blocks into segments of about 32 (markdown-view.ts), which skip style,
+     layout and paint while off-screen, so each frame costs the same at the end of a 100 KB answer
+     as at its start. Containment clips painting to the segment; the clip margin leaves room for
+     focus rings at its edges. */
+  .markdown > .segment {
     content-visibility: auto;
-    contain-intrinsic-size: auto 2em;
+    contain-intrinsic-size: auto 40em;
+    overflow-clip-margin: 6px;
   }
-  .markdown > :first-child {
+  .markdown > :first-child > :first-child {
     margin-top: 0;
   }
-  .markdown > :last-child {
+  .markdown > :last-child > :last-child {
     margin-bottom: 0;
   }
   .markdown p,

@@ -47,7 +47,7 @@ const stopIcon = svg`<rect x="7" y="7" width="10" height="10" rx="2" fill="curre
  * @slot footer - Below the composer (a disclaimer).
  *
  * @csspart header - The region of the `header` slot, above the conversation.
- * @csspart surface - The floating panel in launcher mode (inline, the element itself is the chat's box: style `stream-chat`).
+ * @csspart surface - The chat's box (border, background, rounded corners), inline or as the floating panel in launcher mode. It fills the element: size the element, style the box here.
  * @csspart launcher - The round button that opens the chat (launcher mode).
  * @csspart close-button - The panel's close button (launcher mode).
  * @csspart log - The scrolling conversation.

@@ -51,7 +51,8 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 function isOurChrome(el: Element): boolean {
   const attrs = el.getAttributeNames().sort().join(' ');
   if (el.localName === 'button') return el.className === 'copy-button' && /^aria-label class part type$/.test(attrs) && el.getAttribute('type') === 'button';
-  if (el.localName === 'div') return /^code-(block|header)( settled)?$/.test(el.className) && /^class( part)?$/.test(attrs);
+  if (el.localName === 'div' && el.className === 'segment') return attrs === 'class' && !el.parentElement?.closest('.segment');
+  if (el.localName === 'div') return /^code-(block|header)$/.test(el.className) && /^class( part)?$/.test(attrs);
   if (el.localName === 'span' && el.className === 'cursor') return attrs === 'aria-hidden class';
   if (el.localName === 'span') return ['code-language', 'image-blocked'].includes(el.className) && attrs === 'class';
   if (el.localName === 'a' && el.classList.contains('image-placeholder')) {
@@ -109,7 +110,7 @@ function problemsOf(el: Element, options: GuardOptions): string[] {
       if (!ALLOWED_ATTRIBUTES.has(attr) && !ours) problems.push(`unexpected attribute ${attr} on ${where()}`);
     }
     const classes = el.getAttribute('class');
-    if (classes !== null && !(name === 'code' && /^language-[\w+#.-]+( hljs)?$/.test(classes)) && !(name === 'span' && /^(hljs-|language-)[\w .-]*$/.test(classes)) && classes !== 'settled' && !/^[\w-]+ settled$/.test(classes)) {
+    if (classes !== null && !(name === 'code' && /^language-[\w+#.-]+( hljs)?$/.test(classes)) && !(name === 'span' && /^(hljs-|language-)[\w .-]*$/.test(classes))) {
       problems.push(`unexpected class "${classes}" on ${where()}`);
     }
   }

@@ -1,5 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { MarkdownView } from '../src/markdown/markdown-view.js';
+import type { StreamChat } from '../src/stream-chat.js';
+import '../src/define.js';
+import { lastAnswer, until } from './helpers.js';
 import { seededRandom } from './support.js';
 
 function chunk(text: string, seed: number, max: number): string[] {
@@ -171,6 +174,87 @@ describe('MarkdownView', () => {
     view.update('Old answer.\n\nMore', false);
     view.update('New answer.', true);
     expect(view.root.textContent!.trim()).to.equal('New answer.');
+  });
+});
+
+/** A long answer: ~200 blocks of every kind, with headings and rules where segments may not start. */
+function longAnswer(): string {
+  const next = seededRandom(42);
+  const blocks: string[] = [];
+  for (let i = 0; blocks.length < 200; i++) {
+    const kind = Math.floor(next() * 8);
+    if (kind === 0) blocks.push(`## Section ${i}`);
+    else if (kind === 1) blocks.push(`- item ${i}\n- item ${i} **b**\n  - nested`);
+    else if (kind === 2) blocks.push('```js\nconst x = ' + i + ';\n```');
+    else if (kind === 3) blocks.push(`> quoted ${i}`);
+    else if (kind === 4) blocks.push(`| a | b |\n|---|---|\n| ${i} | x |`);
+    else if (kind === 5) blocks.push('---');
+    else blocks.push(`Paragraph ${i} with _emphasis_ and a [link](https://example.com/${i}).`);
+  }
+  return blocks.join('\n\n');
+}
+
+describe('MarkdownView segments', () => {
+  it('groups a long answer into segments, the same however it was chunked', async () => {
+    const text = longAnswer();
+    const expected = await oneShot(text);
+    for (const [seed, max] of [[6, 3], [7, 50], [8, 400]]) {
+      expect(await streamed(chunk(text, seed, max)), `seed ${seed}, max ${max}`).to.equal(expected);
+    }
+    const root = document.createElement('div');
+    root.innerHTML = expected;
+    const segments = Array.from(root.children);
+    expect(segments.length).to.be.above(4);
+    expect(segments.every((s) => s.localName === 'div' && s.className === 'segment')).to.be.true;
+    // Full segments of at least 32 blocks; each later one starts with a block whose top margin is
+    // zero (never a heading or a rule), so segment edges do not change the spacing.
+    for (const segment of segments.slice(0, -1)) expect(segment.children.length).to.be.at.least(32);
+    for (const segment of segments.slice(1)) {
+      const first = segment.firstElementChild!;
+      expect(['p', 'ul', 'ol', 'blockquote', 'table'].includes(first.localName) || first.classList.contains('code-block'), first.localName).to.be.true;
+    }
+  });
+
+  it('re-renders a long answer in segments when a reference definition arrives last', async () => {
+    const text = `See [the guide][g].\n\n${longAnswer()}\n\n[g]: https://example.com/g\n`;
+    const expected = await oneShot(text);
+    expect(await streamed(chunk(text, 9, 30))).to.equal(expected);
+    const root = document.createElement('div');
+    root.innerHTML = expected;
+    expect(root.querySelector('.segment:first-child > p:first-child a')?.getAttribute('href')).to.equal('https://example.com/g');
+    expect(root.children.length).to.be.above(4);
+  });
+
+  it('spaces blocks across segment edges exactly as inside a segment', async () => {
+    // Paragraphs and headings only: every paragraph-to-paragraph gap must be the same, and every
+    // paragraph-to-heading gap, whether or not a segment edge lies between them.
+    const blocks = Array.from({ length: 120 }, (_, i) => (i % 8 === 0 ? `## Heading ${i}` : `Paragraph ${i}.`));
+    const el = await fixture<StreamChat>(html`<stream-chat style="height: 400px; display: block"></stream-chat>`);
+    el.messages = [
+      { id: 'q', role: 'user', content: 'long?', status: 'complete' },
+      { id: 'a', role: 'assistant', content: blocks.join('\n\n'), status: 'complete' },
+    ];
+    await until(() => lastAnswer(el)?.querySelectorAll('.segment').length > 2, 4000, 'segments');
+    const elements = Array.from(lastAnswer(el).querySelectorAll('.segment > *'));
+    const edges = elements.flatMap((e, i) => (i > 0 && e.parentElement !== elements[i - 1].parentElement ? [i] : []));
+    expect(edges.length).to.be.above(1);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const gaps = new Map<string, Set<number>>();
+    // Off-screen segments are not laid out, so the answer is measured a few blocks at a time,
+    // each stretch brought on screen first.
+    for (let at = 1; at < elements.length; at += 4) {
+      elements[at].scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+      for (let i = at; i < Math.min(at + 4, elements.length); i++) {
+        const pair = `${elements[i - 1].localName}->${elements[i].localName}`;
+        const gap = Math.round(elements[i].getBoundingClientRect().top - elements[i - 1].getBoundingClientRect().bottom);
+        if (!gaps.has(pair)) gaps.set(pair, new Set());
+        gaps.get(pair)!.add(gap);
+      }
+    }
+    expect([...gaps.keys()].sort()).to.deep.equal(['h2->p', 'p->h2', 'p->p']);
+    for (const [pair, sizes] of gaps) expect([...sizes], pair).to.have.length(1);
   });
 });
 

@@ -495,3 +495,37 @@ describe('<stream-chat> composer and rendering', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<stream-chat> layout', () => {
+  // The page owns the element's display and size; whichever it picks, the chat's box fills the
+  // element, the log scrolls inside it and the composer stays in view.
+  const styles = [
+    'display: block; height: 360px',
+    'display: flex; height: 360px',
+    'display: grid; height: 360px',
+    'display: inline-block; width: 500px; height: 360px',
+    'display: block; height: auto; min-height: 0; max-height: 360px',
+    'height: auto; min-height: 0; max-height: 360px',
+  ];
+  const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of a long answer.`).join('\n\n');
+  for (const style of styles) {
+    it(`fills a host styled "${style}" and scrolls the log inside it`, async () => {
+      const el = await fixture<StreamChat>(html`<stream-chat style=${style}></stream-chat>`);
+      el.messages = [
+        { id: 'q', role: 'user', content: 'long?', status: 'complete' },
+        { id: 'a', role: 'assistant', content: long, status: 'complete' },
+      ];
+      await until(() => lastAnswer(el)?.textContent?.includes('Paragraph 39'), 4000, 'the answer');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const host = el.getBoundingClientRect();
+      const surface = shadow(el).querySelector('.surface')!.getBoundingClientRect();
+      const log = shadow(el).querySelector<HTMLElement>('.log')!;
+      const composer = shadow(el).querySelector('[part~="composer"]')!.getBoundingClientRect();
+      expect(Math.round(host.height)).to.equal(360);
+      expect([surface.top, surface.bottom, surface.left, surface.right].map(Math.round)).to.deep.equal([host.top, host.bottom, host.left, host.right].map(Math.round));
+      expect(log.scrollHeight, 'the log scrolls').to.be.above(log.clientHeight + 100);
+      expect(composer.bottom).to.be.at.most(host.bottom + 0.5);
+      expect(composer.top).to.be.above(host.top);
+    });
+  }
+});
