@@ -59,7 +59,7 @@ export default defineConfig({
     emptyOutDir: true,
     copyPublicDir: false,
     target: 'es2022',
-    minify: true,
+    minify: process.env.BENCH_UNMINIFIED ? false : true,
     sourcemap: true,
     lib: {
       entry: 'src/define.ts',
@@ -74,7 +74,7 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Vite keeps whitespace and pure annotations in an ES library for the user's bundler to
         // minify; this file goes straight to a browser, so minify it fully.
-        minify: true,
+        minify: process.env.BENCH_UNMINIFIED ? false : true,
         comments: { legal: true, annotation: false, jsdoc: false },
       },
     },

@@ -35,7 +35,6 @@ const HISTORY = 500;
 const SETTLE_MS = 500;
 /** A run that takes longer than this has hung (a lost event, a dead server). */
 const RUN_TIMEOUT_MS = 120_000;
-const FRAME_MS = 17;
 /** Tokens per second of the paced runs. */
 const RATE = 1000;
 
@@ -181,6 +180,9 @@ function record(run) {
 async function runFloor(size) {
   const session = await openPage('widget', { size });
   try {
+    // The renderer loaded, as in the widget runs: the floor is the render, not the download.
+    await session.page.evaluate(() => bench.focusComposer());
+    await session.page.waitForTimeout(SETTLE_MS);
     await session.page.evaluate((url) => bench.load(url), `/answer.md?size=${size}`);
     const wall = performance.now();
     const before = await counters(session.cdp);
@@ -197,10 +199,19 @@ async function runFloor(size) {
   }
 }
 
-/** The widget streaming one answer; with `history`, after restoring that many earlier messages. */
-async function runWidget(size, mode, { history = 0 } = {}) {
+/**
+ * The widget streaming one answer; with `history`, after restoring that many earlier messages.
+ * The composer is focused first, as a user's first act, which loads the markdown renderer; `cold`
+ * sends programmatically without that, so the renderer loads in parallel with the request.
+ */
+async function runWidget(size, mode, { history = 0, cold = false } = {}) {
   const session = await openPage('widget', { size, mode, rate: RATE });
   try {
+    const loadedWithPage = session.scripts.slice();
+    if (!cold) {
+      await session.page.evaluate(() => bench.focusComposer());
+      await session.page.waitForTimeout(SETTLE_MS);
+    }
     let restore;
     if (history) {
       await session.page.evaluate((url) => bench.load(url), `/conversation.json?count=${history}`);
@@ -210,24 +221,24 @@ async function runWidget(size, mode, { history = 0 } = {}) {
       restore = { messages: result.messages, ...timing(before, after), longTasks: summarizeLongTasks(result.longTasks, result.start), allRendered: result.allRendered };
       await session.page.waitForTimeout(SETTLE_MS);
     }
-    const loadedBeforeSend = session.scripts.slice();
     const wall = performance.now();
     const before = await counters(session.cdp);
     const result = await withTimeout(session.page.evaluate(() => bench.stream()), `widget ${size} KB ${mode}`);
     const after = await counters(session.cdp);
     const answer = server.answer(size);
     const run = {
-      page: 'widget', size, mode: history ? `${mode}, ${history} msgs` : mode, kb: answer.text.length / 1024,
+      page: 'widget', size, mode: history ? `${mode}, ${history} msgs` : cold ? `${mode}, cold` : mode, kb: answer.text.length / 1024,
       ...timing(before, after), wallMs: performance.now() - wall,
       longTasks: summarizeLongTasks(result.longTasks, result.start),
       firstBytePaintMs: result.firstPaint - result.firstByte,
+      framesToPaint: result.framesToPaint,
       cost: mode === 'paced' ? await costCurve(session.marks, before, after, answer.text.length / 1024) : undefined,
       outcome: result.outcome, textLength: result.textLength, allRendered: result.allRendered,
       restore, problems: session.problems,
     };
-    if (!history && !initialJs) {
-      initialJs = await gzipSizes(loadedBeforeSend);
-      lazyJs = await gzipSizes(session.scripts.slice(loadedBeforeSend.length));
+    if (!history && !cold && !initialJs) {
+      initialJs = await gzipSizes(loadedWithPage);
+      lazyJs = await gzipSizes(session.scripts.slice(loadedWithPage.length));
     }
     return record(run);
   } finally {
@@ -255,6 +266,7 @@ async function runNaive(size, mode) {
       stopped: result.stopped, progress: result.tokens / answer.tokens.length,
       longTasks: summarizeLongTasks(result.longTasks, result.start),
       firstBytePaintMs: result.firstPaint - result.firstByte,
+      framesToPaint: result.framesToPaint,
       cost: mode === 'paced' && !result.stopped ? await costCurve(session.marks, before, after, answer.text.length / 1024) : undefined,
       outcome: result.outcome, receivedLength: result.receivedLength, expectedLength: answer.text.length,
       problems: session.problems,
@@ -274,6 +286,8 @@ try {
     if (kinds.has('widget')) {
       await runWidget(size, 'unthrottled');
       await runWidget(size, 'paced');
+      // The first message of a page sent by script, no composer focus: the renderer loads alongside the request.
+      if (size === 20) await runWidget(size, 'paced', { cold: true });
     }
     if (kinds.has('naive')) {
       await runNaive(size, 'unthrottled');
@@ -307,7 +321,8 @@ function row(run) {
   const tasks = `${run.longTasks.count} (${run.longTasks.count ? fmt(run.longTasks.maxMs) : '-'})`;
   const behind = run.lagMs > 1000 ? `, fell ${fmt(run.lagMs / 1000)} s behind` : '';
   const cost = run.cost ? `${fmt(run.cost.ratio, 2)} (steady ${fmt(run.cost.steadyRatio, 2)}${behind})` : '-';
-  return [answer, run.page, run.mode, busyText, ratio, tasks, fmt(run.firstBytePaintMs, 1), cost];
+  const firstPaint = run.framesToPaint === undefined ? fmt(run.firstBytePaintMs, 1) : `${fmt(run.firstBytePaintMs, 1)} (frame ${run.framesToPaint})`;
+  return [answer, run.page, run.mode, busyText, ratio, tasks, firstPaint, cost];
 }
 
 const header = ['answer', 'page', 'mode', 'busy ms', '×floor', 'long tasks (max ms)', 'first byte→paint ms', 'last10%/first10% per KB'];
@@ -322,6 +337,7 @@ console.log('');
 console.log('busy ms: main-thread task time (CDP TaskDuration) from send/assignment until the answer is painted and highlighted.');
 console.log('last10%/first10%: busy time per KB over the answer\'s last vs first 10% (steady: 9th vs 2nd tenth, without start-up and final render).');
 console.log('first byte→paint, unthrottled: the whole answer is already buffered at the first read, so it is the time to get through that backlog.');
+console.log('runs focus the composer first (a user\'s first act, which loads the markdown renderer), the floor too; "cold" sends by script without it.');
 
 const part = (t) => `style ${fmt(t.style)}, layout ${fmt(t.layout)}, other ${fmt(t.other)}`;
 console.log('\nwhere the busy time goes (ms; other = script, HTML parsing, paint, compositing, GC):');
@@ -343,7 +359,7 @@ if (initialJs) {
   const files = initialJs.files.map((f) => `${f.path} ${fmt(f.gzipBytes / 1024, 1)} KB`).join(', ');
   console.log(`initial JS before first message: ${fmt(initialJs.gzipBytes / 1024, 1)} KB gzip (${files})`);
   const lazy = lazyJs.files.map((f) => `${f.path.split('/').pop()} ${fmt(f.gzipBytes / 1024, 1)}`).join(', ');
-  console.log(`loaded by the first answer: ${fmt(lazyJs.gzipBytes / 1024, 1)} KB gzip more (${lazy || 'nothing'})`);
+  console.log(`loaded on first use (composer focus, a send or restored messages): ${fmt(lazyJs.gzipBytes / 1024, 1)} KB gzip more (${lazy || 'nothing'})`);
 }
 if (long) {
   const { restore } = long.after;
@@ -384,7 +400,9 @@ const find = (page, size, mode) => results.find((r) => r.page === page && r.size
 // Paced runs only: unthrottled, the whole answer is already buffered when the first byte is read,
 // so its "first paint" says how fast a backlog is parsed, not how fast a token shows up.
 const widgetStreams = results.filter((r) => r.page === 'widget' && r.mode === 'paced');
-const worstFirstPaint = widgetStreams.length ? widgetStreams.reduce((a, b) => (b.firstBytePaintMs > a.firstBytePaintMs ? b : a)) : undefined;
+const worstFirstPaint = widgetStreams.length
+  ? widgetStreams.reduce((a, b) => (b.framesToPaint > a.framesToPaint || (b.framesToPaint === a.framesToPaint && b.firstBytePaintMs > a.firstBytePaintMs) ? b : a))
+  : undefined;
 const unthrottled100 = find('widget', 100, 'unthrottled');
 const paced100 = find('widget', 100, 'paced');
 const targets = [
@@ -401,10 +419,10 @@ const targets = [
     pass: (v) => v === 0,
   },
   {
-    name: `first token painted within one frame (≤ ${FRAME_MS} ms, worst paced widget run)`,
-    value: worstFirstPaint?.firstBytePaintMs,
-    show: (v) => `${fmt(v, 1)} ms (${worstFirstPaint.size} KB ${worstFirstPaint.mode})`,
-    pass: (v) => v <= FRAME_MS,
+    name: 'first token painted in the first frame after it arrived (worst paced widget run)',
+    value: worstFirstPaint?.framesToPaint,
+    show: (v) => `frame ${v}, ${fmt(worstFirstPaint.firstBytePaintMs, 1)} ms after the first byte (${worstFirstPaint.size} KB ${worstFirstPaint.mode})`,
+    pass: (v) => v <= 1,
   },
   {
     name: 'last-10% cost per KB ≤ 1.2× first 10% (widget, 100 KB paced)',

@@ -19,6 +19,12 @@ export class ScrollFollowController implements ReactiveController {
   private following = true;
   private userAt = -Infinity;
   private pointerDown = false;
+  /** Where the log was last seen scrolled to (or pinned): a user's scroll up stops following. */
+  private lastTop = 0;
+  /** Its bottom scroll position then. */
+  private lastBottom = 0;
+  // Pins after each host update, and after layout whenever the content or the log itself changes
+  // size (late highlighting, images, the composer growing).
   private readonly resizes = new ResizeObserver(() => this.pin());
 
   constructor(host: ReactiveControllerHost) {
@@ -36,6 +42,7 @@ export class ScrollFollowController implements ReactiveController {
     log.addEventListener('pointerup', () => (this.pointerDown = false));
     log.addEventListener('scroll', () => this.handleScroll(), { passive: true });
     this.resizes.observe(content);
+    this.resizes.observe(log);
   }
 
   /** Follows the bottom again (a new message was sent) and goes there. */
@@ -55,16 +62,32 @@ export class ScrollFollowController implements ReactiveController {
   hostConnected(): void {
     const content = this.log?.firstElementChild;
     if (content) this.resizes.observe(content);
+    if (this.log) this.resizes.observe(this.log);
   }
 
   private handleScroll(): void {
+    const byUser = this.pointerDown || performance.now() - this.userAt < USER_INTENT_MS;
+    // Our own pinning scrolls too. While following, only the user's scrolling can change anything,
+    // and measuring (scrollHeight) would force a layout at the start of every frame.
+    if (this.following && !byUser) return;
     const log = this.log!;
-    const near = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM;
+    const top = log.scrollTop;
+    const bottom = log.scrollHeight - log.clientHeight;
+    // Only a move up is the user leaving the bottom: within the intent window our own pinning, the
+    // browser's scroll anchoring and estimated sizes settling scroll too, downward or in place.
+    const up = top < this.lastTop - 1;
+    // Back at the bottom, or down to where the bottom was when last seen: content that grew since
+    // (a late render) does not make the user's scroll to the end count as reading.
+    const near = bottom - top < NEAR_BOTTOM || (!up && top >= this.lastBottom - NEAR_BOTTOM);
+    this.lastTop = top;
+    this.lastBottom = bottom;
     if (near) this.following = true;
-    else if (this.pointerDown || performance.now() - this.userAt < USER_INTENT_MS) this.following = false;
+    else if (byUser && up) this.following = false;
   }
 
   private pin(): void {
-    if (this.following && this.log) this.log.scrollTop = this.log.scrollHeight;
+    if (!this.following || !this.log) return;
+    this.log.scrollTop = this.log.scrollHeight;
+    this.lastTop = this.lastBottom = this.log.scrollTop;
   }
 }

@@ -51,7 +51,7 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 function isOurChrome(el: Element): boolean {
   const attrs = el.getAttributeNames().sort().join(' ');
   if (el.localName === 'button') return el.className === 'copy-button' && /^aria-label class part type$/.test(attrs) && el.getAttribute('type') === 'button';
-  if (el.localName === 'div' && el.className === 'segment') return attrs === 'class' && !el.parentElement?.closest('.segment');
+  if (el.localName === 'div' && /^segment( sealed)?$/.test(el.className)) return attrs === 'class' && !el.parentElement?.closest('.segment');
   if (el.localName === 'div') return /^code-(block|header)$/.test(el.className) && /^class( part)?$/.test(attrs);
   if (el.localName === 'span' && el.className === 'cursor') return attrs === 'aria-hidden class';
   if (el.localName === 'span') return ['code-language', 'image-blocked'].includes(el.className) && attrs === 'class';

@@ -205,7 +205,9 @@ describe('MarkdownView segments', () => {
     root.innerHTML = expected;
     const segments = Array.from(root.children);
     expect(segments.length).to.be.above(4);
-    expect(segments.every((s) => s.localName === 'div' && s.className === 'segment')).to.be.true;
+    expect(segments.every((s) => s.localName === 'div')).to.be.true;
+    // Full segments are sealed (skipped off-screen); the last, still filling, is not.
+    expect(segments.map((s) => s.className)).to.deep.equal([...segments.slice(1).map(() => 'segment sealed'), 'segment']);
     // Full segments of at least 32 blocks; each later one starts with a block whose top margin is
     // zero (never a heading or a rule), so segment edges do not change the spacing.
     for (const segment of segments.slice(0, -1)) expect(segment.children.length).to.be.at.least(32);

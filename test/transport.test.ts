@@ -4,10 +4,12 @@
 import { expect } from '@open-wc/testing';
 import type { Framing } from '../src/protocols/types.js';
 import { ChatError, retryAfterSeconds, serverMessageFrom, unreadableAnswer } from '../src/transport/errors.js';
+import { eventStreamForParser } from '../src/transport/framing.js';
 import { IdleTimer } from '../src/transport/idle-timer.js';
 import type { ChatRequest } from '../src/transport/request.js';
 import { streamRequest, type StreamEnd } from '../src/transport/response-stream.js';
 import type { ServerLog } from './helpers.js';
+import { seededRandom } from './support.js';
 
 type Chunk = string | { bytes: number[] } | { delay: number } | { drop: true } | { hang: true };
 
@@ -494,5 +496,85 @@ describe('error messages', () => {
       status: 200,
       message: 'The server closed the stream without sending an answer',
     });
+  });
+});
+
+describe('eventStreamForParser', () => {
+  /** The SSE spec's line handling, spelled out on strings: the reference the byte-level filter must match. */
+  function reference(text: string): string {
+    let out = '';
+    let block: string[] = [];
+    let hasData = false;
+    const lines = text.split(/\r\n|\r|\n/);
+    lines.pop(); // an unterminated last line is never processed
+    for (const line of lines) {
+      if (line === '') {
+        if (hasData) out += block.map((l) => `${l}\n`).join('') + '\n';
+        block = [];
+        hasData = false;
+      } else if (!line.startsWith(':')) {
+        block.push(line);
+        if (/^data(:|$)/.test(line)) hasData = true;
+      }
+    }
+    return out;
+  }
+
+  async function filter(pieces: Uint8Array[]): Promise<string> {
+    const source = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    return new Response(source.pipeThrough(eventStreamForParser())).text();
+  }
+
+  const stream = [
+    'data: {"content":"Hel"}\n\n',
+    ': keep-alive\n\n',
+    'event: delta\ndata: {"content":"lo"}\nid: 7\n\n',
+    'data: one\n: a comment inside\ndata: two\n\n',
+    'event: ping\n\n',
+    'id: 9\nretry: 100\n\n',
+    '\n\n\n',
+    'data\n\n',
+    'datax: not data\n\n',
+    'data: caf\u00e9 \u{1F600} \u4e2d\u6587\n\n',
+    'data: crlf\r\nevent: x\r\n\r\n',
+    'data: cr only\rdata: again\r\r',
+    ':comment first\ndata: after\n\n',
+    'data: ' + 'long '.repeat(400) + '\n\n',
+    'data: unterminated at the end',
+  ].join('');
+  const bytes = new TextEncoder().encode(stream);
+
+  it('matches the spec\'s line handling, however the bytes are split', async () => {
+    const expected = reference(stream);
+    expect(await filter([bytes])).to.equal(expected);
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = seededRandom(seed);
+      const max = [1, 2, 3, 7, 20, 200][seed % 6];
+      const pieces: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; ) {
+        const size = 1 + Math.floor(next() * max);
+        pieces.push(bytes.slice(i, i + size));
+        i += size;
+      }
+      expect(await filter(pieces), `seed ${seed}, pieces up to ${max} bytes`).to.equal(expected);
+    }
+  });
+
+  it('passes a well-formed chunk through without copying it', async () => {
+    const chunk = new TextEncoder().encode('data: a\n\nevent: b\ndata: c\n\n');
+    const reader = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    }).pipeThrough(eventStreamForParser()).getReader();
+    const { value } = await reader.read();
+    expect(value!.buffer === chunk.buffer, 'a view of the same buffer').to.be.true;
+    expect(value!.length).to.equal(chunk.length);
   });
 });

@@ -22,7 +22,10 @@
   const marks = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
   let reads = 0;
   const record = (body, value) => {
-    probe.firstByte ??= performance.now();
+    if (probe.firstByte === undefined) {
+      probe.firstByte = performance.now();
+      countFramesToPaint();
+    }
     reads += 1;
     const before = body.received / body.total;
     body.received += value.byteLength;
@@ -75,6 +78,18 @@
       callback(time);
     });
 
+  // Rendering updates since the first byte reached JS, counted until the first text is painted:
+  // 1 means it was painted in the first frame after it arrived.
+  let frames = 0;
+  const countFramesToPaint = () => {
+    const tick = () => {
+      if (probe.firstPaint !== undefined) return;
+      frames += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+
   /**
    * Records when `hasText()` first becomes true under `target`, and when that change was painted:
    * the first task after the rendering update that includes it.
@@ -86,7 +101,10 @@
       watcher.disconnect();
       watching = false;
       probe.firstText = performance.now();
-      const painted = () => (probe.firstPaint = performance.now());
+      const painted = () => {
+        probe.firstPaint = performance.now();
+        probe.framesToPaint = frames;
+      };
       if (inRendering) afterThisTask(painted);
       else requestAnimationFrame(() => afterThisTask(painted));
     });

@@ -29,8 +29,8 @@ const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n/;
 
-// Finished blocks are grouped into segments (`div.segment`, each skipped while off-screen by the
-// element's styles) of about this many blocks. A frame's style, layout and paint work, and the
+// Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
+// element's styles let skip rendering while off-screen) of about this many blocks. A frame's style, layout and paint work, and the
 // browser's visibility checks for `content-visibility`, walk the root's children: with one child
 // per block that grew with the answer (measured: 4× the visibility work and 1.7× the layout per
 // frame at the end of a 100 KB answer as at its start); with segments it stays nearly flat.
@@ -225,6 +225,10 @@ export class MarkdownView {
       if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_STARTS.has(block.type)) {
         if (html) this.insert(html, true);
         html = '';
+        // Only full segments skip rendering off-screen: the last one holds the block being
+        // streamed, which must paint in the frame it arrives (a new content-visibility: auto
+        // element may wait a frame for the browser to find it on screen).
+        this.segment?.classList.add('sealed');
         this.segment = undefined;
         this.segmentBlocks = 0;
       }

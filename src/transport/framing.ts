@@ -66,10 +66,13 @@ export function withoutBom(): TransformStream<Uint8Array, Uint8Array> {
   });
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(a.length + b.length);
-  bytes.set(a);
-  bytes.set(b, a.length);
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
   return bytes;
 }
 
@@ -117,31 +120,128 @@ export class LineSplitter {
  * blank line or a lone `event:` would each reach the wire format as an empty message.
  * Lines come out LF-terminated, without comments. An unterminated last block is dropped, as the
  * spec says (and the library does). The input must already be BOM-free (withoutBom).
+ *
+ * Works on bytes, without decoding (CR and LF never occur inside a UTF-8 sequence), and passes
+ * well-formed stretches through as they are: blocks with data, LF line endings and no comments
+ * (nearly every chat stream) leave as views of the chunk they came in, uncopied. Decoding, splitting
+ * and re-encoding every chunk cost more than the library's own parser on a long answer.
  */
 export function eventStreamForParser(): TransformStream<Uint8Array, Uint8Array> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const encoder = new TextEncoder();
-  const splitter = new LineSplitter();
-  let block: string[] = [];
+  /** The pieces of an unfinished line from earlier chunks (a long event may span many). */
+  let partial: Uint8Array[] = [];
+  /** The previous chunk ended with CR: a LF starting this one belongs to that line break. */
+  let afterCr = false;
+  /** The kept lines of the block being read, in LF-terminated pieces, and whether one is a data field. */
+  let block: Uint8Array[] = [];
   let hasData = false;
+
+  /** One complete line (without its line break), through the general path. */
+  const line = (text: Uint8Array, out: Uint8Array[]): void => {
+    if (text.length === 0) {
+      if (hasData) out.push(...block, NEWLINE);
+      block = [];
+      hasData = false;
+    } else if (text[0] !== COLON) {
+      block.push(concat(text, NEWLINE));
+      if (isDataField(text, 0, text.length)) hasData = true;
+    }
+  };
+
+  /** A chunk with CR line endings somewhere: line by line, normalized to LF. */
+  const general = (chunk: Uint8Array, from: number, out: Uint8Array[]): void => {
+    for (let i = from; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte !== LF && byte !== CR) continue;
+      const text = partial.length ? concat(...partial, chunk.subarray(from, i)) : chunk.subarray(from, i);
+      partial = [];
+      if (byte === CR) {
+        if (i + 1 === chunk.length) afterCr = true;
+        else if (chunk[i + 1] === LF) i++;
+      }
+      from = i + 1;
+      line(text, out);
+    }
+    if (from < chunk.length) partial.push(chunk.slice(from));
+  };
+
+  /** A chunk with LF line endings only: clean runs of lines stay views of the chunk. */
+  const lfOnly = (chunk: Uint8Array, from: number, out: Uint8Array[]): void => {
+    // The current block's lines in this chunk not yet stored in `block`, from `run` on.
+    let run = from;
+    // A stretch of the chunk already decided to go out as it is, not yet pushed to `out`.
+    let keepFrom = 0;
+    let keepTo = 0;
+    const flushKept = () => {
+      if (keepTo > keepFrom) out.push(chunk.subarray(keepFrom, keepTo));
+      keepFrom = keepTo = 0;
+    };
+    let i = from;
+    if (partial.length) {
+      const end = chunk.indexOf(LF, from);
+      if (end === -1) {
+        partial.push(chunk.slice(from));
+        return;
+      }
+      const text = concat(...partial, chunk.subarray(from, end));
+      partial = [];
+      line(text, out);
+      i = run = end + 1;
+    }
+    for (let end; (end = chunk.indexOf(LF, i)) !== -1; i = end + 1) {
+      if (end === i) {
+        // The blank line ending a block: out it goes (with the blank line) if it had data.
+        if (hasData) {
+          if (block.length) {
+            flushKept();
+            out.push(...block);
+          }
+          if (keepTo === run && keepTo > keepFrom) keepTo = end + 1;
+          else {
+            flushKept();
+            keepFrom = run;
+            keepTo = end + 1;
+          }
+        }
+        block = [];
+        hasData = false;
+        run = end + 1;
+      } else if (chunk[i] === COLON) {
+        // A comment: the lines before it are stored, the comment is left out.
+        if (run < i) block.push(chunk.subarray(run, i));
+        run = end + 1;
+      } else if (isDataField(chunk, i, end)) {
+        hasData = true;
+      }
+    }
+    flushKept();
+    if (run < i) block.push(chunk.subarray(run, i));
+    // What is kept for later chunks is copied: the chunk's buffer is not ours to hold on to.
+    block = block.map((piece) => (piece.buffer === chunk.buffer ? piece.slice() : piece));
+    if (i < chunk.length) partial.push(chunk.slice(i));
+  };
+
   return new TransformStream({
     transform(chunk, controller) {
-      let out = '';
-      for (const line of splitter.push(decoder.decode(chunk, { stream: true }))) {
-        if (line === '') {
-          if (hasData) out += `${block.join('\n')}\n\n`;
-          block = [];
-          hasData = false;
-        } else if (line[0] !== ':') {
-          // A colon-less `data` line is a data field with an empty value.
-          const colon = line.indexOf(':');
-          if ((colon < 0 ? line : line.slice(0, colon)) === 'data') hasData = true;
-          block.push(line);
-        }
-      }
-      if (out) controller.enqueue(encoder.encode(out));
+      const from = afterCr && chunk[0] === LF ? 1 : 0;
+      afterCr = false;
+      const out: Uint8Array[] = [];
+      if (chunk.indexOf(CR, from) === -1) lfOnly(chunk, from, out);
+      else general(chunk, from, out);
+      if (out.length) controller.enqueue(out.length === 1 ? out[0] : concat(...out));
     },
   });
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const COLON = 0x3a;
+const DATA = [0x64, 0x61, 0x74, 0x61];
+
+const NEWLINE = new Uint8Array([LF]);
+
+/** Whether the line `bytes[start, end)` is a `data` field: `data` followed by a colon or by nothing. */
+function isDataField(bytes: Uint8Array, start: number, end: number): boolean {
+  return DATA.every((byte, i) => bytes[start + i] === byte) && (end - start === 4 || bytes[start + 4] === COLON);
 }
 
 /**

@@ -1,0 +1,34 @@
+// temp: CPU profile of one widget run, self time by function
+import { chromium } from 'playwright';
+import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
+import { startServer } from './server.mjs';
+const [size = '100', mode = 'unthrottled', what = 'stream'] = process.argv.slice(2);
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
+const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+await context.addInitScript({ path: new URL('./pages/probe.js', import.meta.url).pathname });
+const page = await context.newPage();
+await page.goto(`${server.url}/bench/pages/widget.html?size=${size}&mode=${mode}&rate=1000`);
+await page.waitForFunction(() => window.bench?.ready);
+await page.evaluate(() => bench.focusComposer());
+if (what === 'oneShot') await page.evaluate((url) => bench.load(url), `/answer.md?size=${size}`);
+if (what === 'long') { await page.evaluate((url) => bench.load(url), `/conversation.json?count=500`); await page.evaluate(() => bench.restore()); }
+await page.waitForTimeout(500);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.evaluate((w) => (w === 'oneShot' ? bench.oneShot() : bench.stream()), what);
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas; let total = 0;
+for (let i = 0; i < profile.samples.length; i++) {
+  const n = byId.get(profile.samples[i]);
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + dt[i]); total += dt[i];
+}
+const idle = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
+console.log(`total ${(total / 1000).toFixed(0)} ms, non-idle ${((total - idle) / 1000).toFixed(0)} ms`);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ${k}`);
+await browser.close(); await server.close(); process.exit(0);
