@@ -1,4 +1,8 @@
-// temp: CPU profile of one widget run, self time by function
+// Where the JavaScript time of one benchmark run goes: a CPU profile of the built widget, self
+// time by function. Not a measurement to quote (the profiler slows the page); a guide for where to
+// look. Build unminified first so the names mean something:
+//
+//   BENCH_UNMINIFIED=1 npx vite build && node bench/profile.mjs [size=100] [unthrottled|paced] [stream|oneShot|long]
 import { chromium } from 'playwright';
 import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
 import { startServer } from './server.mjs';
