@@ -85,9 +85,11 @@ function withTimeout(promise, what) {
 /**
  * A fresh context and page per run (nothing cached or compiled from an earlier run), the probe
  * installed before any page script, a CDP session for busy time, and the binding the probe calls
- * as each tenth of the answer is read, which samples the counters at that moment.
+ * as each tenth of the answer is read, which samples the counters at that moment. With `focus`,
+ * the composer is then focused, as a user's first act, which loads the markdown renderer; the
+ * scripts the page itself loaded are in `loadedWithPage`.
  */
-async function openPage(name, query) {
+async function openPage(name, query, { focus = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   await context.addInitScript({ path: probePath });
   const page = await context.newPage();
@@ -109,7 +111,12 @@ async function openPage(name, query) {
   await page.goto(`${server.url}/bench/pages/${name}.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.bench?.ready);
   await page.waitForTimeout(SETTLE_MS);
-  return { page, cdp, problems, scripts, marks, close: () => context.close() };
+  const loadedWithPage = scripts.slice();
+  if (focus) {
+    await page.evaluate(() => bench.focusComposer());
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  return { page, cdp, problems, scripts, loadedWithPage, marks, close: () => context.close() };
 }
 
 /** Count, longest, and when each started (ms after the run started), to line them up with the answer. */
@@ -178,11 +185,9 @@ function record(run) {
 }
 
 async function runFloor(size) {
-  const session = await openPage('widget', { size });
+  // The renderer loaded, as in the widget runs: the floor is the render, not the download.
+  const session = await openPage('widget', { size }, { focus: true });
   try {
-    // The renderer loaded, as in the widget runs: the floor is the render, not the download.
-    await session.page.evaluate(() => bench.focusComposer());
-    await session.page.waitForTimeout(SETTLE_MS);
     await session.page.evaluate((url) => bench.load(url), `/answer.md?size=${size}`);
     const wall = performance.now();
     const before = await counters(session.cdp);
@@ -205,13 +210,8 @@ async function runFloor(size) {
  * sends programmatically without that, so the renderer loads in parallel with the request.
  */
 async function runWidget(size, mode, { history = 0, cold = false } = {}) {
-  const session = await openPage('widget', { size, mode, rate: RATE });
+  const session = await openPage('widget', { size, mode, rate: RATE }, { focus: !cold });
   try {
-    const loadedWithPage = session.scripts.slice();
-    if (!cold) {
-      await session.page.evaluate(() => bench.focusComposer());
-      await session.page.waitForTimeout(SETTLE_MS);
-    }
     let restore;
     if (history) {
       await session.page.evaluate((url) => bench.load(url), `/conversation.json?count=${history}`);
@@ -237,8 +237,8 @@ async function runWidget(size, mode, { history = 0, cold = false } = {}) {
       restore, problems: session.problems,
     };
     if (!history && !cold && !initialJs) {
-      initialJs = await gzipSizes(loadedWithPage);
-      lazyJs = await gzipSizes(session.scripts.slice(loadedWithPage.length));
+      initialJs = await gzipSizes(session.loadedWithPage);
+      lazyJs = await gzipSizes(session.scripts.slice(session.loadedWithPage.length));
     }
     return record(run);
   } finally {

@@ -32,7 +32,7 @@ export class ScrollFollowController implements ReactiveController {
   }
 
   /** Starts watching `log`, whose growing content is its first element child. */
-  attach(log: HTMLElement, content: Element): void {
+  attach(log: HTMLElement): void {
     this.log = log;
     const intent = () => (this.userAt = performance.now());
     log.addEventListener('wheel', intent, { passive: true });
@@ -41,8 +41,7 @@ export class ScrollFollowController implements ReactiveController {
     log.addEventListener('pointerdown', () => (this.pointerDown = true));
     log.addEventListener('pointerup', () => (this.pointerDown = false));
     log.addEventListener('scroll', () => this.handleScroll(), { passive: true });
-    this.resizes.observe(content);
-    this.resizes.observe(log);
+    this.observe();
   }
 
   /** Follows the bottom again (a new message was sent) and goes there. */
@@ -60,6 +59,11 @@ export class ScrollFollowController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.observe();
+  }
+
+  /** Watches the log and its content for size changes (again after a reconnect). */
+  private observe(): void {
     const content = this.log?.firstElementChild;
     if (content) this.resizes.observe(content);
     if (this.log) this.resizes.observe(this.log);

@@ -519,7 +519,7 @@ export class StreamChat extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.follower.attach(this.log, this.log.firstElementChild!);
+    this.follower.attach(this.log);
   }
 
   override render() {

@@ -51,6 +51,17 @@ export async function chatWith(script: Script | Script[], extraBody: Record<stri
   return { el, testId };
 }
 
+/** A <stream-chat> (no endpoint) styled `style`, showing one question and its finished `answer`. */
+export async function chatShowing(style: string, answer: string): Promise<StreamChat> {
+  const el = await fixture<StreamChat>(html`<stream-chat style=${style}></stream-chat>`);
+  el.messages = [
+    { id: 'q', role: 'user', content: 'long?', status: 'complete' },
+    { id: 'a', role: 'assistant', content: answer, status: 'complete' },
+  ];
+  await until(() => lastAnswer(el)?.textContent?.trim(), 4000, 'the answer');
+  return el;
+}
+
 export function nextEvent<K extends keyof StreamChatEventMap>(el: Element, name: K): Promise<StreamChatEventMap[K]> {
   return oneEvent(el, name) as Promise<StreamChatEventMap[K]>;
 }

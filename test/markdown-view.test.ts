@@ -1,8 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { MarkdownView } from '../src/markdown/markdown-view.js';
-import type { StreamChat } from '../src/stream-chat.js';
-import '../src/define.js';
-import { lastAnswer, until } from './helpers.js';
+import { chatShowing, lastAnswer, until } from './helpers.js';
 import { seededRandom } from './support.js';
 
 function chunk(text: string, seed: number, max: number): string[] {
@@ -21,6 +19,13 @@ async function oneShot(text: string): Promise<string> {
   view.update(text, true);
   await view.settled();
   return view.root.innerHTML;
+}
+
+/** The top-level elements of rendered HTML (the segments). */
+function segmentsOf(html: string): Element[] {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  return Array.from(root.children);
 }
 
 async function streamed(parts: string[]): Promise<string> {
@@ -201,9 +206,7 @@ describe('MarkdownView segments', () => {
     for (const [seed, max] of [[6, 3], [7, 50], [8, 400]]) {
       expect(await streamed(chunk(text, seed, max)), `seed ${seed}, max ${max}`).to.equal(expected);
     }
-    const root = document.createElement('div');
-    root.innerHTML = expected;
-    const segments = Array.from(root.children);
+    const segments = segmentsOf(expected);
     expect(segments.length).to.be.above(4);
     expect(segments.every((s) => s.localName === 'div')).to.be.true;
     // Full segments are sealed (skipped off-screen); the last, still filling, is not.
@@ -221,21 +224,16 @@ describe('MarkdownView segments', () => {
     const text = `See [the guide][g].\n\n${longAnswer()}\n\n[g]: https://example.com/g\n`;
     const expected = await oneShot(text);
     expect(await streamed(chunk(text, 9, 30))).to.equal(expected);
-    const root = document.createElement('div');
-    root.innerHTML = expected;
-    expect(root.querySelector('.segment:first-child > p:first-child a')?.getAttribute('href')).to.equal('https://example.com/g');
-    expect(root.children.length).to.be.above(4);
+    const segments = segmentsOf(expected);
+    expect(segments[0].querySelector(':scope > p:first-child a')?.getAttribute('href')).to.equal('https://example.com/g');
+    expect(segments.length).to.be.above(4);
   });
 
   it('spaces blocks across segment edges exactly as inside a segment', async () => {
     // Paragraphs and headings only: every paragraph-to-paragraph gap must be the same, and every
     // paragraph-to-heading gap, whether or not a segment edge lies between them.
     const blocks = Array.from({ length: 120 }, (_, i) => (i % 8 === 0 ? `## Heading ${i}` : `Paragraph ${i}.`));
-    const el = await fixture<StreamChat>(html`<stream-chat style="height: 400px; display: block"></stream-chat>`);
-    el.messages = [
-      { id: 'q', role: 'user', content: 'long?', status: 'complete' },
-      { id: 'a', role: 'assistant', content: blocks.join('\n\n'), status: 'complete' },
-    ];
+    const el = await chatShowing('height: 400px; display: block', blocks.join('\n\n'));
     await until(() => lastAnswer(el)?.querySelectorAll('.segment').length > 2, 4000, 'segments');
     const elements = Array.from(lastAnswer(el).querySelectorAll('.segment > *'));
     const edges = elements.flatMap((e, i) => (i > 0 && e.parentElement !== elements[i - 1].parentElement ? [i] : []));

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, lastAnswer, newTestId, nextEvent, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
+import { chatShowing, chatWith, lastAnswer, newTestId, nextEvent, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
 
 const openaiChunk = (content: string, finish: string | null = null) => ({
   id: 'chatcmpl-1',
@@ -510,11 +510,7 @@ describe('<stream-chat> layout', () => {
   const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of a long answer.`).join('\n\n');
   for (const style of styles) {
     it(`fills a host styled "${style}" and scrolls the log inside it`, async () => {
-      const el = await fixture<StreamChat>(html`<stream-chat style=${style}></stream-chat>`);
-      el.messages = [
-        { id: 'q', role: 'user', content: 'long?', status: 'complete' },
-        { id: 'a', role: 'assistant', content: long, status: 'complete' },
-      ];
+      const el = await chatShowing(style, long);
       await until(() => lastAnswer(el)?.textContent?.includes('Paragraph 39'), 4000, 'the answer');
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const host = el.getBoundingClientRect();

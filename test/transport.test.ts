@@ -520,15 +520,18 @@ describe('eventStreamForParser', () => {
     return out;
   }
 
-  async function filter(pieces: Uint8Array[]): Promise<string> {
+  /** `pieces` through the filter, as the stream it becomes. */
+  function filtered(pieces: Uint8Array[]): ReadableStream<Uint8Array> {
     const source = new ReadableStream<Uint8Array>({
       start(controller) {
         for (const piece of pieces) controller.enqueue(piece);
         controller.close();
       },
     });
-    return new Response(source.pipeThrough(eventStreamForParser())).text();
+    return source.pipeThrough(eventStreamForParser());
   }
+
+  const filter = (pieces: Uint8Array[]): Promise<string> => new Response(filtered(pieces)).text();
 
   const stream = [
     'data: {"content":"Hel"}\n\n',
@@ -567,12 +570,7 @@ describe('eventStreamForParser', () => {
 
   it('passes a well-formed chunk through without copying it', async () => {
     const chunk = new TextEncoder().encode('data: a\n\nevent: b\ndata: c\n\n');
-    const reader = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(chunk);
-        controller.close();
-      },
-    }).pipeThrough(eventStreamForParser()).getReader();
+    const reader = filtered([chunk]).getReader();
     const { value } = await reader.read();
     expect(value!.buffer === chunk.buffer, 'a view of the same buffer').to.be.true;
     expect(value!.length).to.equal(chunk.length);

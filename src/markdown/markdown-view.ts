@@ -147,17 +147,13 @@ export class MarkdownView {
   }
 
   private reset(): void {
-    this.root.replaceChildren();
+    this.clearRendered();
     this.committed = [];
     this.open = '';
     this.consumed = 0;
     this.seen = '';
     this.pendingCr = false;
-    this.committedHtml = [];
     this.links = Object.create(null);
-    this.tailNodes = [];
-    this.segment = undefined;
-    this.segmentBlocks = 0;
     this.fence = undefined;
     this.finalized = false;
     this.partial = false;
@@ -353,12 +349,17 @@ export class MarkdownView {
   private resolveForwardReferences(source: string): void {
     const blocks = this.renderEach(lexBlocks(source));
     if (blocks.map((block) => block.html).join('') === this.committedHtml.join('')) return;
+    this.clearRendered();
+    this.appendBlocks(blocks);
+  }
+
+  /** Empties the root and forgets what was rendered into it (not the source). */
+  private clearRendered(): void {
     this.root.replaceChildren();
-    this.tailNodes = [];
     this.committedHtml = [];
+    this.tailNodes = [];
     this.segment = undefined;
     this.segmentBlocks = 0;
-    this.appendBlocks(blocks);
   }
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
