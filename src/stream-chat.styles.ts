@@ -284,8 +284,8 @@ export const styles = css`
 
   /* Markdown */
   /* The renderer groups blocks into segments of about 32 (markdown-view.ts); full ones skip
-     style, layout and paint while off-screen, so each frame costs the same at the end of a 100 KB answer
-     as at its start. Containment clips painting to the segment; the clip margin leaves room for
+     style, layout and paint while off-screen, so each frame costs the same at the end of a 100 KB
+     answer as at its start. Containment clips painting to the segment; the clip margin leaves room for
      focus rings at its edges. */
   .markdown > .sealed {
     content-visibility: auto;
