@@ -32,8 +32,9 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n/;
 // Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
 // element's styles let skip rendering while off-screen) of about this many blocks. A frame's
 // style, layout and paint work, and the browser's visibility checks for `content-visibility`, walk
-// the root's children: with one child per block that grew with the answer (measured: 4× the visibility work and 1.7× the layout per
-// frame at the end of a 100 KB answer as at its start); with segments it stays nearly flat.
+// the root's children: with one child per block that grew with the answer (measured: 4× the
+// visibility work and 1.7× the layout per frame at the end of a 100 KB answer as at its start);
+// with segments it stays nearly flat.
 const SEGMENT_BLOCKS = 32;
 // A segment is a formatting context of its own, so margins do not collapse across its edges. A new
 // one starts only before a block whose top margin is zero in our styles, so its first block sits
