@@ -6,11 +6,13 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
 import { scriptedSse } from './test/server/scripted-sse.mjs';
 import { aiSdkProducer } from './test/server/ai-sdk-producer.mjs';
-import { corpora } from './test/server/corpora.mjs';
+import { corpora, corpusNotice } from './test/server/corpora.mjs';
 import { strictPages } from './test/server/strict-pages.mjs';
 import { staticFiles } from './test/server/static-files.mjs';
 
 const executablePath = systemChromium();
+// Throws (the run does not start) when STREAM_CHAT_REQUIRE_CORPORA=1 and the corpus is missing.
+const skippedCorpus = corpusNotice();
 // highlight.js's ESM entry re-exports its CommonJS core; bundlers convert it, the dev server needs this.
 const commonjsPlugin = fromRollup(commonjs);
 
@@ -34,6 +36,7 @@ function summaryReporter() {
         if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed += 1;
       }
       console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+      if (skippedCorpus) console.log(skippedCorpus);
     },
   };
 }

@@ -24,9 +24,14 @@ async function exfilHits(prefix = `${EXFIL}/`): Promise<string[]> {
 type Vector = { name: string; text: string; chunks?: string[] };
 
 // The corpus, fetched before mocha collects the tests (test files are modules: top-level await).
-const h5sc: Vector[] = await fetch('/corpora/h5sc/vectors.json')
-  .then((response) => response.json() as Promise<{ id: number; name: string; data: string }[]>)
-  .then((items) => items.map((item) => ({ name: `${item.id} ${item.name}`, text: item.data })));
+// Absent in a clone without ../shared/corpora (or $STREAM_CHAT_CORPORA): those tests are then
+// skipped and the run's summary says so (web-test-runner.config.mjs); CI requires the corpus.
+const corpusPresent = ((await (await fetch('/corpora/status')).json()) as { h5sc: boolean }).h5sc;
+const h5sc: Vector[] = corpusPresent
+  ? await fetch('/corpora/h5sc/vectors.json')
+      .then((response) => response.json() as Promise<{ id: number; name: string; data: string }[]>)
+      .then((items) => items.map((item) => ({ name: `${item.id} ${item.name}`, text: item.data })))
+  : [];
 
 // ---------------------------------------------------------------------------------------------
 // The guard
@@ -397,7 +402,7 @@ describe('hostile model output', () => {
     performance.clearResourceTimings();
   });
 
-  describe('HTML5 Security Cheatsheet (all vectors, placeholders expanded)', () => {
+  (corpusPresent ? describe : describe.skip)('HTML5 Security Cheatsheet (all vectors, placeholders expanded)', () => {
     // Mocha needs the tests before it runs them; the corpus arrives over HTTP, so one test per
     // vector is registered from a top-level await.
     it('loads 149 vectors from the shared corpus', () => {
