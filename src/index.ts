@@ -12,7 +12,7 @@ export type {
 } from './events.js';
 export type { ChatErrorInfo, ChatErrorKind, ChatMessage, ChatRole, ChatSource, ChatTool, MessageStatus, StreamStats } from './conversation/message.js';
 export type { ChatRequest, HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
-export type { StreamStatus } from './transport/stream-controller.js';
+export type { SessionStatus, SessionStatus as StreamStatus } from './session/chat-session.js';
 export { StreamParser, formatNames, wireFormats } from './protocols/index.js';
 export type { FormatName, Framing, ParseEvent, SseMessage, StreamParserOptions, StreamUpdate, WireFormat } from './protocols/index.js';
 export { defaultLabels } from './labels.js';

@@ -2,6 +2,8 @@
 // actions. Pure functions of the message and a context, so the element only decides when to
 // render and what the buttons do.
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage, ChatTool } from './conversation/message.js';
 import type { StreamChatLabels } from './labels.js';
 import { safeHref } from './markdown/link-policy.js';
@@ -34,6 +36,22 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Every message, keyed by id. The session replaces a message, never changes it, so a finished
+ * message's template is not even re-evaluated while another one streams, however long the
+ * conversation: the cost of a frame stays that of the streaming answer.
+ */
+export function renderMessages(messages: readonly ChatMessage[], ctx: Omit<MessageContext, 'canRegenerate'>, busy: boolean) {
+  return repeat(
+    messages,
+    (m) => m.id,
+    (m) => {
+      const canRegenerate = messages.at(-1) === m && !busy;
+      return guard([m, ctx.showStats, ctx.labels, canRegenerate], () => renderMessage(m, { ...ctx, canRegenerate }));
+    },
+  );
 }
 
 export function renderMessage(m: ChatMessage, ctx: MessageContext) {

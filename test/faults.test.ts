@@ -820,7 +820,7 @@ describe('faults', () => {
       try {
         // Removed the moment the stream controller asks for an animation frame, so one is pending.
         watch.onFrame = (stack) => {
-          if (removedAt || !stack.includes('stream-controller')) return;
+          if (removedAt || !stack.includes('/src/session/')) return;
           queueMicrotask(() => {
             removedAt = performance.now();
             el.remove();
@@ -839,7 +839,7 @@ describe('faults', () => {
         // Past the idle timeout: it must not fire for a removed element.
         await new Promise((resolve) => setTimeout(resolve, 400));
         expect(errors).to.deep.equal([]);
-        const frame = watch.entries.filter((e) => e.kind === 'frame' && e.stack.includes('stream-controller'));
+        const frame = watch.entries.filter((e) => e.kind === 'frame' && e.stack.includes('/src/session/'));
         expect(frame.length, 'a frame was pending at removal').to.be.greaterThan(0);
         const firedAfter = watch.entries.filter((e) => e.state === 'fired' && e.firedAt! > removedAt && /\/src\/transport\/|fetch-event-source/.test(e.stack));
         expect(firedAfter.map((e) => `${e.kind} ${e.stack}`), 'transport callbacks after removal').to.deep.equal([]);

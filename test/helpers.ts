@@ -10,6 +10,8 @@ export type Chunk = string | { delay: number } | { drop: true } | { hang: true }
 export interface Script {
   status?: number;
   headers?: Record<string, string>;
+  /** Milliseconds the server holds the status line back. */
+  headersAfter?: number;
   chunks: Chunk[];
 }
 

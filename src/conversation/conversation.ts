@@ -65,51 +65,49 @@ export function normalizeMessages(value: unknown): ChatMessage[] {
 }
 
 /**
- * Applies one stream update to the answer it belongs to. Text is appended in place: the message
- * object is the one the view renders, and copying a long answer per token would be quadratic.
+ * The answer with one stream update applied, as a new object (the one given is left as it was), so
+ * that whatever renders a message can tell a changed one by identity alone. Copying the message is
+ * a handful of fields per update; the text itself is a new string either way. An update that
+ * changes nothing (an error, a conversation id, a source already listed) returns the same object.
  */
-export function applyUpdate(message: ChatMessage, update: StreamUpdate): void {
+export function applyUpdate(message: ChatMessage, update: StreamUpdate): ChatMessage {
   switch (update.type) {
     case 'text':
-      message.content += update.text;
-      break;
+      return { ...message, content: message.content + update.text };
     case 'reasoning':
-      message.reasoning = (message.reasoning ?? '') + update.text;
-      break;
-    case 'tool':
-      applyTool((message.tools ??= []), update);
-      break;
-    case 'source':
-      if (!message.sources?.some((s) => s.url === update.url)) {
-        (message.sources ??= []).push(update.title ? { url: update.url, title: update.title } : { url: update.url });
-      }
-      break;
+      return { ...message, reasoning: (message.reasoning ?? '') + update.text };
+    case 'tool': {
+      const tools = withTool(message.tools ?? [], update);
+      return tools === message.tools ? message : { ...message, tools };
+    }
+    case 'source': {
+      if (message.sources?.some((s) => s.url === update.url)) return message;
+      const source = update.title ? { url: update.url, title: update.title } : { url: update.url };
+      return { ...message, sources: [...(message.sources ?? []), source] };
+    }
     case 'warning':
-      (message.warnings ??= []).push(update.message);
-      break;
+      return { ...message, warnings: [...(message.warnings ?? []), update.message] };
     case 'done':
-      if (update.reason) message.finishReason = update.reason;
-      break;
+      return update.reason ? { ...message, finishReason: update.reason } : message;
     default:
       // Errors and conversation ids end or describe the stream, not the message's content.
-      break;
+      return message;
   }
 }
 
 /** A tool update either starts a call or moves an earlier one (same id, else same running name) on. */
-function applyTool(tools: ChatTool[], update: Extract<StreamUpdate, { type: 'tool' }>): void {
+function withTool(tools: ChatTool[], update: Extract<StreamUpdate, { type: 'tool' }>): ChatTool[] {
   const earlier = update.id
     ? tools.find((t) => t.id === update.id)
     : tools.find((t) => t.name === update.name && t.status === 'running');
   if (earlier && update.status !== 'running') {
-    earlier.status = update.status ?? earlier.status;
-    return;
+    return tools.map((t) => (t === earlier ? { ...t, status: update.status ?? t.status } : t));
   }
-  if (earlier) return;
+  if (earlier) return tools;
   const tool: ChatTool = { name: update.name };
   if (update.id) tool.id = update.id;
   if (update.status) tool.status = update.status;
-  tools.push(tool);
+  return [...tools, tool];
 }
 
 /** A copy to hand to event listeners, so later edits of ours do not change what they received. */

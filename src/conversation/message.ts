@@ -8,7 +8,7 @@ export type MessageStatus = 'streaming' | 'complete' | 'cancelled' | 'error';
 export type ChatErrorKind = 'request' | 'http' | 'network' | 'timeout' | 'server' | 'protocol' | 'interrupted';
 
 export interface ChatErrorInfo {
-  /** `request`: the request could not be prepared (a `headers` or `prepareRequest` hook threw); `http`: non-2xx response; `network`: no response at all; `timeout`: nothing arrived for `idle-timeout` milliseconds; `server`: an error event in the stream; `protocol`: a response we cannot read; `interrupted`: the stream ended before the answer did. */
+  /** `request`: no request was made (a `headers` function or `prepareRequest` failed or returned no request, or the endpoint is not an http(s) URL); `http`: non-2xx response; `network`: no response at all; `timeout`: nothing arrived for `idle-timeout` milliseconds; `server`: an error event in the stream; `protocol`: a response we cannot read; `interrupted`: the stream ended before the answer did. */
   kind: ChatErrorKind;
   /** A sentence for the person reading the chat. */
   message: string;

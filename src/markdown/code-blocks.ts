@@ -110,3 +110,19 @@ export async function copyCodeBlock(
   window.setTimeout(() => (button.textContent = labels.copy), COPIED_MS);
   return text;
 }
+
+/**
+ * Handles a click in the log if it was on a code block's Copy button: copies the code, shows the
+ * feedback on the button, and resolves with what was copied and the id of the answer it is in.
+ * Resolves undefined for any other click, and when the copy failed.
+ */
+export async function copyCodeOnClick(
+  event: Event,
+  labels?: Pick<MarkdownLabels, 'copy' | 'copied' | 'copyFailed'>,
+): Promise<{ text: string; messageId?: string } | undefined> {
+  const button = (event.target as Element | null)?.closest?.('.copy-button');
+  if (!(button instanceof HTMLButtonElement)) return undefined;
+  const text = await copyCodeBlock(button, labels);
+  if (text === undefined) return undefined;
+  return { text, messageId: button.closest('[data-id]')?.getAttribute('data-id') ?? undefined };
+}

@@ -118,3 +118,16 @@ export function loadImagePlaceholder(anchor: HTMLAnchorElement): void {
     img.focus();
   }
 }
+
+/**
+ * Handles a click in the log if it was a plain click on an image placeholder: loads the image in
+ * place and says so. Modified clicks open it in a tab like any link.
+ */
+export function loadImageOnClick(event: MouseEvent): boolean {
+  const placeholder = (event.target as Element | null)?.closest?.('a.image-placeholder');
+  if (!(placeholder instanceof HTMLAnchorElement)) return false;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return true;
+  event.preventDefault();
+  loadImagePlaceholder(placeholder);
+  return true;
+}

@@ -9,10 +9,10 @@ export type Answer = Transcript['expected'] & { error?: string };
 
 export function fold(updates: readonly StreamUpdate[]): Answer {
   // The conversation's own folding, so the parser tests check what the chat will show.
-  const message: ChatMessage = { id: 'answer', role: 'assistant', content: '', status: 'streaming' };
+  let message: ChatMessage = { id: 'answer', role: 'assistant', content: '', status: 'streaming' };
   const answer: Answer = { text: '' };
   for (const update of updates) {
-    applyUpdate(message, update);
+    message = applyUpdate(message, update);
     if (update.type === 'conversation') answer.conversationId = update.id;
     if (update.type === 'done' && update.conversationId) answer.conversationId = update.conversationId;
     if (update.type === 'error') answer.error = update.message;
