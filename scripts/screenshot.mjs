@@ -1,11 +1,12 @@
 // Screenshots of the demo page in headless Chromium, against the mock backend:
-//   node scripts/screenshot.mjs [outDir=screenshots] [--dist]
+//   node scripts/screenshot.mjs [outDir=screenshots] [--dist] [--width=1280]
 // Writes streaming-light.png (mid-answer), done-light.png, the same two in dark, code-light.png
 // (an answer with code typed into the composer), error.png, and with the anthropic format and
 // "Show stats" on, reasoning-light.png (the Thinking section open while the model thinks) and
 // extras-light.png (the finished answer's tool badge, sources and stats, in a taller window).
 // With --dist the page gets the built dist/stream-chat.js instead of the sources (run
 // `vite build` first), which checks the script-tag bundle in a real browser.
+// --width sets the viewport's width (375 for a phone: the demo's layout and the chat full width).
 // Prints the browser's console errors and page errors; exits non-zero when a step fails.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { chromiumArgs, systemChromium } from './browser.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const useDist = args.includes('--dist');
+const width = Number(args.find((arg) => arg.startsWith('--width='))?.slice('--width='.length) ?? 1280);
 const outDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? 'screenshots');
 const bundle = resolve(root, 'dist/stream-chat.js');
 const STREAM_SNAPSHOT_MS = 1500;
@@ -44,7 +46,7 @@ try {
 
   const executablePath = systemChromium();
   browser = await chromium.launch(executablePath ? { executablePath, args: chromiumArgs } : { args: chromiumArgs });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light' });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       const line = `console.${message.type()}: ${message.text()}`;
@@ -147,7 +149,7 @@ try {
     timeout: ANSWER_TIMEOUT_MS,
   });
   // Tall enough for the whole answer, from the badge at its top to the stats at its bottom.
-  await page.setViewportSize({ width: 1280, height: 1700 });
+  await page.setViewportSize({ width, height: 1700 });
   await page.waitForTimeout(400);
   await shot('extras-light.png');
 } catch (error) {
