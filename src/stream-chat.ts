@@ -14,7 +14,7 @@ import { Launcher } from './launcher.js';
 import { LiveRegion } from './live-region.js';
 import { ScrollFollowController } from './scroll-follow.js';
 import { ChatSession } from './session/chat-session.js';
-import { styles } from './stream-chat.styles.js';
+import { styles } from './styles/index.js';
 import { renderSurface } from './surface-templates.js';
 import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
 

@@ -1,0 +1,131 @@
+import { css } from 'lit';
+
+// Rendered markdown: prose, tables, inline code, images and their placeholders, and the cursor
+// at the end of a streaming answer.
+export const markdown = css`
+  :host {
+    --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
+  }
+  /* The renderer groups blocks into segments of about 32 (markdown-view.ts); full ones skip
+     style, layout and paint while off-screen, so each frame costs the same at the end of a 100 KB
+     answer as at its start. Containment clips painting to the segment; the clip margin leaves room for
+     focus rings at its edges. */
+  .markdown > .sealed {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40em;
+    overflow-clip-margin: 6px;
+  }
+  .markdown > :first-child > :first-child {
+    margin-top: 0;
+  }
+  .markdown > :last-child > :last-child {
+    margin-bottom: 0;
+  }
+  .markdown p,
+  .markdown ul,
+  .markdown ol,
+  .markdown blockquote,
+  .markdown table,
+  .markdown .code-block {
+    margin: 0 0 0.75em;
+  }
+  .markdown h1,
+  .markdown h2,
+  .markdown h3,
+  .markdown h4 {
+    margin: 1em 0 0.5em;
+    line-height: 1.25;
+  }
+  .markdown h1 {
+    font-size: 1.4em;
+  }
+  .markdown h2 {
+    font-size: 1.25em;
+  }
+  .markdown h3 {
+    font-size: 1.1em;
+  }
+  .markdown ul,
+  .markdown ol {
+    padding-inline-start: 1.5em;
+  }
+  .markdown li + li {
+    margin-top: 0.25em;
+  }
+  .markdown a {
+    color: var(--_accent);
+  }
+  .markdown blockquote {
+    padding: 0 1em;
+    color: var(--_muted);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .markdown hr {
+    border: 0;
+    border-top: 1px solid var(--_border);
+  }
+  .markdown table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  .markdown th,
+  .markdown td {
+    /* Cells keep their words whole; a table too wide for the chat scrolls sideways instead. */
+    overflow-wrap: normal;
+    padding: 6px 12px;
+    border: 1px solid var(--_border);
+  }
+  .markdown th {
+    background: var(--_surface);
+    font-weight: 600;
+  }
+  .markdown :not(pre) > code {
+    padding: 0.15em 0.35em;
+    border-radius: 6px;
+    background: var(--_inline-code-bg);
+    font-family: var(--_code-font);
+    font-size: 0.88em;
+  }
+
+  .markdown img.markdown-image {
+    max-width: 100%;
+    height: auto;
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+  .image-placeholder {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 1px 8px;
+    border: 1px dashed var(--_border);
+    border-radius: 6px;
+    font-size: 0.9em;
+  }
+  .image-blocked {
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .cursor {
+    display: inline-block;
+    width: 0.5em;
+    height: 1.1em;
+    margin-inline-start: 2px;
+    vertical-align: text-bottom;
+    background: var(--_accent);
+    border-radius: 1px;
+    animation: blink 1s steps(1) infinite;
+  }
+  @keyframes blink {
+    50% {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .cursor {
+      animation: none;
+    }
+  }
+`;
