@@ -31,3 +31,40 @@ export type StreamChatProperties = Partial<Pick<StreamChat, StreamChatPropertyNa
 export type StreamChatEventHandlers = {
   [K in keyof StreamChatEventMap as `on${K}`]?: (event: StreamChatEventMap[K]) => void;
 };
+
+/**
+ * The attribute Lit observes for a property: `historyLimit` -> `history-limit`. Every multi-word
+ * property with an attribute is declared with its kebab-case name (test/element-props.test.ts
+ * holds the class to that), so the name is derived here rather than listed.
+ */
+export type KebabCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${KebabCase<Tail>}`
+  : S;
+
+/**
+ * Properties with no attribute (`attribute: false`, or an accessor such as `messages`): objects,
+ * functions and values the element sets itself. test/element-props.test.ts compares this list
+ * with the class's own declarations, so it cannot go stale.
+ */
+export type StreamChatPropertyOnlyName = 'headers' | 'body' | 'parseEvent' | 'prepareRequest' | 'conversationId' | 'messages';
+
+/** The properties that have an attribute. */
+export type StreamChatAttributeProperty = Exclude<StreamChatPropertyName, StreamChatPropertyOnlyName>;
+
+/** What an attribute of a property accepts: a number as a number or its text, a boolean as present. */
+type AttributeValue<T> = [Exclude<T, undefined>] extends [number]
+  ? number | `${number}`
+  : [Exclude<T, undefined>] extends [boolean]
+    ? boolean | ''
+    : [Exclude<T, undefined>] extends [string]
+      ? Exclude<T, undefined>
+      : T | string;
+
+/**
+ * The element's attributes by their names in markup (`history-limit`, `show-stats`, `theme`),
+ * typed with what each accepts, for templates that set attributes (Svelte, Angular's static
+ * attributes): `theme="blue"` and an object for `history-limit` do not type-check.
+ */
+export type StreamChatAttributes = {
+  [K in StreamChatAttributeProperty as KebabCase<K>]?: AttributeValue<StreamChat[K]>;
+};

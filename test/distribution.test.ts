@@ -1,8 +1,8 @@
 // The element as it ships: the script-tag bundle (dist/stream-chat.js) on plain pages served as
 // files (test/server/static-files.mjs: no bundler, no dev-server transforms), two copies of it on
-// one page, the "existing dashboard" page with its own global CSS, and the React and Vue examples
-// as their bundlers built them. `npm test` builds all of that first (npm run build, build:examples);
-// run on its own: npm run build && npm run build:examples && npx wtr --files test/distribution.test.ts
+// one page, the "existing dashboard" page with its own global CSS, and the React, Vue, Svelte and
+// Angular examples as their bundlers built them. `npm test` builds all of that first (npm run
+// build, build:examples); run on its own: npm run build && npm run build:examples && npx wtr --files test/distribution.test.ts
 import { expect } from '@open-wc/testing';
 import { init, parse } from 'es-module-lexer';
 import type { StreamChat } from '../src/stream-chat.js';
@@ -240,7 +240,7 @@ describe('the dashboard page (demo/dashboard.html) and its global CSS', function
 describe('the framework examples, as their bundlers built them', function () {
   this.timeout(20000);
 
-  for (const framework of ['react', 'vue']) {
+  for (const framework of ['react', 'vue', 'svelte', 'angular']) {
     it(`${framework}: props arrive as properties and the complete handler runs`, async () => {
       const page = await openPage(`/static/demo/${framework}/dist/index.html?endpoint=/test-sse`);
       const { chat, doc } = page;

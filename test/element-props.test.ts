@@ -1,0 +1,42 @@
+// The framework typings (src/react.ts, vue.ts, svelte.ts, angular.ts) derive the element's
+// properties and attribute names from the class through src/element-props.ts. What the type system
+// cannot see, Lit's declarations can: this holds the two together at run time.
+import { expect } from '@open-wc/testing';
+import type { KebabCase, StreamChatPropertyOnlyName } from '../src/element-props.js';
+import { StreamChat } from '../src/stream-chat.js';
+import '../src/define.js';
+
+/** The properties the typings treat as having no attribute; `satisfies` makes the list exact. */
+const propertyOnly = {
+  headers: true,
+  body: true,
+  parseEvent: true,
+  prepareRequest: true,
+  conversationId: true,
+  messages: true,
+} satisfies Record<StreamChatPropertyOnlyName, true>;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+describe('element props as the framework typings see them', () => {
+  const declared = [...StreamChat.elementProperties].filter(([, options]) => !options.state);
+
+  it('the properties without an attribute are exactly StreamChatPropertyOnlyName', () => {
+    const withoutAttribute = declared.filter(([, options]) => options.attribute === false).map(([name]) => String(name));
+    // messages is an accessor of the class, not a Lit property: it has no attribute either.
+    expect(Object.hasOwn(StreamChat.prototype, 'messages')).to.equal(true);
+    expect([...withoutAttribute, 'messages'].sort()).to.deep.equal(Object.keys(propertyOnly).sort());
+  });
+
+  it('every other property is observed under its kebab-case name (KebabCase)', () => {
+    const sample: KebabCase<'historyLimit' | 'showStats' | 'theme'> = 'history-limit';
+    expect(kebab('historyLimit')).to.equal(sample);
+    const observed = (StreamChat as unknown as { observedAttributes: string[] }).observedAttributes;
+    for (const [name, options] of declared) {
+      if (options.attribute === false) continue;
+      const attribute = typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase();
+      expect(attribute, String(name)).to.equal(kebab(String(name)));
+      expect(observed).to.include(attribute);
+    }
+  });
+});
