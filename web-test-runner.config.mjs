@@ -45,7 +45,13 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Hang detectors, not speed checks: no test asserts how fast anything is, and a loaded machine
+  // (CI runners, --concurrency 6 on 2 cores) may take many times longer than an idle one.
+  testFramework: { config: { timeout: 120000 } },
+  // The same for the runner's own limits (starting the browser and a page, a whole file's run).
+  browserStartTimeout: 180000,
+  testsStartTimeout: 180000,
+  testsFinishTimeout: 900000,
   plugins: [
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
@@ -57,8 +63,13 @@ export default {
       product: 'chromium',
       // System Chromium when there is one (CI, Debian); otherwise Playwright's own browser.
       launchOptions: executablePath ? { executablePath, args: chromiumArgs } : { args: chromiumArgs },
-      createBrowserContext: ({ browser }) =>
-        browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] }),
+      createBrowserContext: async ({ browser }) => {
+        const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+        // Opening a test page may take long on a loaded machine (Playwright's default is 30 s).
+        context.setDefaultNavigationTimeout(180000);
+        context.setDefaultTimeout(180000);
+        return context;
+      },
     }),
   ],
 };

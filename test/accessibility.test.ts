@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, lastAnswer, nextEvent, shadow, sse, until } from './helpers.js';
+import { chatWith, lastAnswer, nextEvent, openGate, shadow, sse, until } from './helpers.js';
 
 const richAnswer = 'Here is **the data**:\n\n| run | pnl |\n|---|---:|\n| 5 | -1842 |\n\n```python\nprint("hi")\n```\n\nSee [the docs](https://example.com).';
 
@@ -76,7 +76,7 @@ describe('launcher mode', () => {
 
 describe('keyboard', () => {
   it('keeps focus on the action button when it turns from send into stop and back', async () => {
-    const { el } = await chatWith({ chunks: [...sse({ content: 'x' }), { delay: 200 }, ...sse({ done: true })] });
+    const { el, testId } = await chatWith({ chunks: [...sse({ content: 'x' }), { gate: true }, ...sse({ done: true })] });
     const input = shadow(el).querySelector('textarea')!;
     input.focus();
     await sendKeys({ type: 'hello' });
@@ -86,6 +86,7 @@ describe('keyboard', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => button.getAttribute('part') === 'stop-button');
     expect(shadow(el).activeElement).to.equal(button);
+    await openGate(testId);
     await done;
     await el.updateComplete;
     expect(button.getAttribute('part')).to.equal('send-button');

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, nextEvent, serverLog, shadow, sse, until } from './helpers.js';
+import { chatWith, nextEvent, openGate, serverLog, shadow, sse, until } from './helpers.js';
 
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
   object: 'chat.completion.chunk',
@@ -9,10 +9,10 @@ const chunk = (delta: Record<string, unknown>, finish: string | null = null) => 
 
 describe('<stream-chat> reasoning, tools, sources and stats', () => {
   it('shows reasoning in a Thinking section, open while thinking and collapsed once the answer starts', async () => {
-    const { el } = await chatWith({
+    const { el, testId } = await chatWith({
       chunks: [
         ...sse(chunk({ reasoning_content: 'Let me check ' }), chunk({ reasoning_content: 'the runs.' })),
-        { delay: 300 },
+        { gate: true },
         ...sse(chunk({ content: 'Run **5** lost money.' }), chunk({}, 'stop'), '[DONE]'),
       ],
     });
@@ -21,6 +21,8 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
     await until(() => shadow(el).querySelector('.reasoning')?.textContent?.includes('the runs.'));
     const details = shadow(el).querySelector<HTMLDetailsElement>('details.reasoning')!;
     expect(details.open).to.be.true;
+    // The answer itself comes only now.
+    await openGate(testId);
     const { detail } = await done;
     await el.updateComplete;
     expect(details.open).to.be.false;
@@ -62,12 +64,16 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
   });
 
   it('reports stream metrics in stream-chat-complete and shows them with show-stats', async () => {
-    const { el } = await chatWith({
-      chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(200) }), { delay: 300 }, ...sse({ content: 'y'.repeat(200) }, { done: true })],
+    const { el, testId } = await chatWith({
+      chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(200) }), { gate: true }, { delay: 50 }, ...sse({ content: 'y'.repeat(200) }, { done: true })],
     });
     el.showStats = true;
     const done = nextEvent(el, 'stream-chat-complete');
-    await el.send('go');
+    const sent = el.send('go');
+    // The second half only once the first arrived: two pieces, however busy the machine.
+    await until(() => el.messages[1]?.content === 'x'.repeat(200), 'the first half');
+    await openGate(testId);
+    await sent;
     const { stats } = (await done).detail;
     expect(stats.timeToFirstToken).to.be.greaterThan(30);
     expect(stats.duration).to.be.at.least(stats.timeToFirstToken!);

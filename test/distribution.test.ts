@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { init, parse } from 'es-module-lexer';
 import type { StreamChat } from '../src/stream-chat.js';
-import { newTestId, serverLog, sse, until, type Script } from './helpers.js';
+import { newTestId, PATIENCE, serverLog, sse, until, type Script } from './helpers.js';
 
 interface Page {
   frame: HTMLIFrameElement;
@@ -30,9 +30,9 @@ async function openPage(url: string): Promise<Page> {
   const doc = frame.contentDocument!;
   await Promise.race([
     win.customElements.whenDefined('stream-chat'),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${url} did not define <stream-chat>: is it built?`)), 5000)),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${url} did not define <stream-chat>: is it built?`)), PATIENCE)),
   ]);
-  await until(() => doc.querySelector('stream-chat')?.shadowRoot, 4000, `<stream-chat> in ${url}`);
+  await until(() => doc.querySelector('stream-chat')?.shadowRoot, `<stream-chat> in ${url}`);
   const chat = doc.querySelector('stream-chat') as StreamChat;
   await chat.updateComplete;
   return { frame, win, doc, chat };
@@ -88,7 +88,7 @@ async function streamAnswer({ chat }: Page, extraBody: Record<string, unknown> =
   await chat.send('Why did run #5 lose money?');
   const event = await complete;
   // The code block is highlighted once highlight.js and the grammar are in.
-  await until(() => chat.shadowRoot!.querySelector('pre .hljs, pre [class^="hljs-"]'), 5000, 'highlighted code');
+  await until(() => chat.shadowRoot!.querySelector('pre .hljs, pre [class^="hljs-"]'), 'highlighted code');
   await chat.updateComplete;
   return { testId, event };
 }
@@ -98,8 +98,6 @@ afterEach(() => {
 });
 
 describe('the script-tag bundle on a plain page', function () {
-  this.timeout(20000);
-
   it('defines the element, requests nothing but the bundle before the first message, then streams an answer', async () => {
     const page = await openPage('/static/demo/plain.html');
     const { win, chat } = page;
@@ -158,8 +156,6 @@ describe('the script-tag bundle on a plain page', function () {
 });
 
 describe('the dashboard page (demo/dashboard.html) and its global CSS', function () {
-  this.timeout(25000);
-
   /** Widget parts whose look must not depend on the page. */
   const targets = {
     log: '[part~="log"]',
@@ -238,8 +234,6 @@ describe('the dashboard page (demo/dashboard.html) and its global CSS', function
 });
 
 describe('the framework examples, as their bundlers built them', function () {
-  this.timeout(20000);
-
   for (const framework of ['react', 'vue', 'svelte', 'angular']) {
     it(`${framework}: props arrive as properties and the complete handler runs`, async () => {
       const page = await openPage(`/static/demo/${framework}/dist/index.html?endpoint=/test-sse`);
@@ -256,7 +250,7 @@ describe('the framework examples, as their bundlers built them', function () {
       const [request] = (await serverLog(testId)).requests;
       expect(request.body.run_id).to.equal(5);
       expect(request.headers['x-requested-with']).to.equal(`stream-chat-${framework}-demo`);
-      await until(() => /Answered in \d+ ms/.test(doc.querySelector('.chat-status')!.textContent ?? ''), 2000, 'the status line');
+      await until(() => /Answered in \d+ ms/.test(doc.querySelector('.chat-status')!.textContent ?? ''), 'the status line');
     });
   }
 });

@@ -6,8 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StreamChatErrorDetail, StreamChatEventMap } from '../src/events.js';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, lastAnswer, newTestId, nextEvent, serverLog, serverLogWhen, shadow, sse, until, type Chunk, type ServerLog } from './helpers.js';
+import { chatWith, lastAnswer, newTestId, nextEvent, openGate, PATIENCE, serverLog, serverLogWhen, shadow, sse, until, type Chunk, type ServerLog } from './helpers.js';
 import { captureWarnings, seededRandom } from './support.js';
+import { fakeClock, watchBodies, type BodyWatch } from './fake-clock.js';
 import { transcripts, type Transcript } from './transcripts/index.js';
 import { replay } from './transcripts/replay.js';
 import { wireFormats } from '../src/protocols/index.js';
@@ -54,7 +55,7 @@ async function failure(el: StreamChat, text = QUESTION): Promise<StreamChatError
 }
 
 /** Like `until`, but checks every millisecond or so rather than every frame. */
-async function soon(predicate: () => unknown, what: string, timeout = 4000): Promise<void> {
+async function soon(predicate: () => unknown, what: string, timeout = PATIENCE): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
@@ -330,24 +331,52 @@ describe('faults', () => {
   });
 
   describe('idle-timeout', () => {
+    // The transport's timers run on a clock this file moves (fake-clock.ts): no test here waits for
+    // real time to pass, so a busy machine can neither make a timeout fire nor hold one back.
+    // Bodies are read one network read at a time, so a test knows when every byte that arrived
+    // was counted (watch.waitingForServer()).
     const IDLE = 200;
     const NDJSON = { 'content-type': 'application/x-ndjson' };
     const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
     const ollama = (content: string, done = false) => `${JSON.stringify({ model: 'm', message: { role: 'assistant', content }, done })}\n`;
-    // Keep-alives STEADY_GAP apart for longer than STEADY_IDLE, which leaves room for a loaded machine.
-    const STEADY_IDLE = 500;
-    const STEADY_GAP = 60;
-    /** `count` keep-alives `gap` ms apart: the whole takes well over the idle timeout. */
-    const keepAlives = (chunk: string, count = 12, gap = STEADY_GAP): FaultScript['chunks'] =>
-      Array.from({ length: count }, () => [{ delay: gap }, chunk]).flat() as FaultScript['chunks'];
+    let clock: ReturnType<typeof fakeClock>;
+    let watch: BodyWatch;
+    // What runs before each read of a body (after everything before it was counted).
+    let beforeRead: (() => void | Promise<void>) | undefined;
+    beforeEach(() => {
+      clock = fakeClock();
+      beforeRead = undefined;
+      watch = watchBodies('/test-sse', () => beforeRead?.());
+    });
+    afterEach(() => {
+      watch.restore();
+      clock.restore();
+    });
 
-    it('no response headers in time: a timeout error, the request aborted', async () => {
-      const { el, testId } = await chat({ headersAfter: 5000, chunks: sse({ content: 'late' }, { done: true }) }, IDLE);
-      const start = performance.now();
-      const detail = await failure(el);
-      const elapsed = performance.now() - start;
+    /** Collects the element's error events from now on. */
+    const errorsOf = (el: StreamChat) => {
+      const errors: StreamChatErrorDetail[] = [];
+      el.addEventListener('stream-chat-error', (e) => errors.push(e.detail));
+      return errors;
+    };
+    /** A task later: what the last step set off synchronously (an abort, say) has had its effects' first turn. */
+    const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it('no response headers in time: a timeout error at the timeout and not before, the request aborted', async () => {
+      const { el, testId } = await chat({ headersAfter: 30000, chunks: sse({ content: 'late' }, { done: true }) }, IDLE);
+      const errors = errorsOf(el);
+      const ended = ask(el);
+      await serverLogWhen(testId, (l) => l.requests.length > 0);
+      expect(clock.pending(), 'one timer, for the timeout').to.deep.equal([IDLE]);
+      clock.advance(IDLE - 1);
+      await turn();
+      expect(errors, 'no error before the timeout').to.deep.equal([]);
+      expect(el.messages[1].status).to.equal('streaming');
+      clock.advance(1);
+      const event = await ended;
+      expect(event.type).to.equal('stream-chat-error');
+      const detail = event.detail as StreamChatErrorDetail;
       expect(detail.error).to.deep.equal({ kind: 'timeout', message: 'The server did not respond (no answer for 200 ms)' });
-      expect(elapsed).to.be.within(IDLE - 20, 1500);
       expectFailureShown(el, detail);
       const log = await serverLogWhen(testId, (l) => l.closedByClient > 0);
       expect((log.requests as LoggedRequest[]).map((r) => r.outcome)).to.deep.equal(['closed']);
@@ -356,7 +385,14 @@ describe('faults', () => {
 
     it('headers, then silence: a timeout error', async () => {
       const { el, testId } = await chat({ chunks: [{ hang: true }] }, IDLE);
-      const detail = await failure(el);
+      const errors = errorsOf(el);
+      const ended = failure(el);
+      await watch.waitingForServer();
+      clock.advance(IDLE - 1);
+      await turn();
+      expect(errors, 'no error before the timeout').to.deep.equal([]);
+      clock.advance(1);
+      const detail = await ended;
       expect(detail.error).to.deep.equal({ kind: 'timeout', message: 'The server stopped responding (no data for 200 ms)' });
       expect((await serverLogWhen(testId, (l) => l.closedByClient > 0)).closedByClient).to.equal(1);
     });
@@ -370,7 +406,12 @@ describe('faults', () => {
     for (const [framing, script, partial] of silent) {
       it(`silence mid-answer in ${framing}: the partial answer kept, a timeout error, the request aborted`, async () => {
         const { el, testId } = await chat(script, IDLE);
-        const detail = await failure(el);
+        const ended = failure(el);
+        // Everything the server sent was read (and counted); then the timeout passes.
+        await watch.waitingForServer();
+        if (partial) await until(() => el.messages[1]?.content === partial, 'the partial answer');
+        clock.advance(IDLE);
+        const detail = await ended;
         expect(detail.error).to.deep.equal({ kind: 'timeout', message: 'The server stopped responding (no data for 200 ms)' });
         expectFailureShown(el, detail, partial);
         expect(lastAnswer(el).textContent).to.contain(partial.trim());
@@ -379,65 +420,93 @@ describe('faults', () => {
       });
     }
 
+    // Keep-alives that each come just before the timeout would fire: the clock moves IDLE - 1 before
+    // every read, and the server sends the next piece only then (a gate), so no two arrive together.
+    const KEEP_ALIVES = 12;
+    const keepAlives = (chunk: string): FaultScript['chunks'] => Array.from({ length: KEEP_ALIVES }, () => [{ gate: true }, chunk]).flat() as FaultScript['chunks'];
     const steady: [framing: string, script: FaultScript, text: string][] = [
       ['SSE keep-alive comments', { chunks: [...sse({ content: 'a' }), ...keepAlives(': keep-alive\n\n'), ...sse({ content: 'b' }, { done: true })] }, 'ab'],
       ['blank SSE lines', { chunks: [...sse({ content: 'a' }), ...keepAlives('\n'), ...sse({ content: 'b' }, { done: true })] }, 'ab'],
       ['blank NDJSON lines', { headers: NDJSON, chunks: [ollama('a'), ...keepAlives('\n'), ollama('b'), ollama('', true)] }, 'ab'],
-      ['text trickling in', { headers: TEXT, chunks: ['a', ...keepAlives('.')] }, `a${'.'.repeat(12)}`],
+      ['text trickling in', { headers: TEXT, chunks: ['a', ...keepAlives('.')] }, `a${'.'.repeat(KEEP_ALIVES)}`],
       ['one SSE event cut into pieces', { chunks: ['data: {"content":', ...keepAlives(' '), '"ab"}\n\n', ...sse({ done: true })] }, 'ab'],
     ];
     for (const [name, script, text] of steady) {
       it(`${name} keep the answer alive past the timeout`, async () => {
-        const { el } = await chat(script, STEADY_IDLE);
-        const start = performance.now();
+        const { el, testId } = await chat(script, IDLE);
+        beforeRead = async () => {
+          clock.advance(IDLE - 1);
+          await openGate(testId);
+        };
         const event = await ask(el);
         expect(event.type, JSON.stringify(event.detail)).to.equal('stream-chat-complete');
         expect(event.detail.message.content).to.equal(text);
-        expect(performance.now() - start).to.be.above(STEADY_IDLE);
+        // Far more time passed than the timeout, in steps each just short of it.
+        expect(clock.now()).to.be.at.least(KEEP_ALIVES * (IDLE - 1));
       });
     }
 
-    it('is off by default', async () => {
-      const { el } = await chat({ chunks: [{ delay: 400 }, ...sse({ content: 'slow' }, { done: true })] });
+    it('is off by default: no timer runs, however long the server takes', async () => {
+      const { el, testId } = await chat({ chunks: [{ gate: true }, ...sse({ content: 'slow' }, { done: true })] });
       expect(el.idleTimeout).to.equal(0);
-      const event = await ask(el);
+      const ended = ask(el);
+      await watch.waitingForServer();
+      expect(clock.pending(), 'timers').to.deep.equal([]);
+      clock.advance(24 * 3600 * 1000);
+      await openGate(testId);
+      const event = await ended;
       expect(event.type).to.equal('stream-chat-complete');
+      expect(event.detail.message.content).to.equal('slow');
     });
 
-    it('stops counting once the answer ends: no late error', async () => {
+    it('stops counting once the answer ends: no timer left, no late error', async () => {
       const { el } = await chat({ chunks: sse({ content: 'done' }, { done: true }) }, IDLE);
-      const errors: unknown[] = [];
-      el.addEventListener('stream-chat-error', (e) => errors.push(e.detail));
+      const errors = errorsOf(el);
       expect((await ask(el)).type).to.equal('stream-chat-complete');
-      await new Promise((resolve) => setTimeout(resolve, IDLE * 2));
+      expect(clock.pending(), 'timers left').to.deep.equal([]);
+      clock.advance(IDLE * 10);
+      await turn();
       expect(errors).to.deep.equal([]);
       expect(el.messages[1].status).to.equal('complete');
     });
 
     it('an error status whose body never ends reports the status after the timeout', async () => {
       const { el } = await chat({ status: 500, headers: { 'content-type': 'application/json' }, chunks: ['{"error": "par', { hang: true }] }, IDLE);
-      const start = performance.now();
-      const { error } = await failure(el);
+      const errors = errorsOf(el);
+      const ended = failure(el);
+      // The idle timer stopped at the status; the wait for the body is the one timer left.
+      await watch.waitingForServer();
+      await until(() => clock.pending().length === 1 && clock.pending()[0] === IDLE, 'the wait for the error body');
+      clock.advance(IDLE - 1);
+      await turn();
+      expect(errors, 'no error before the timeout').to.deep.equal([]);
+      clock.advance(1);
+      const { error } = await ended;
       expect(error).to.deep.equal({ kind: 'http', status: 500, message: 'The server failed to answer (500)' });
-      expect(performance.now() - start).to.be.below(1500);
     });
 
     it('a page that keeps the main thread busy is not mistaken for a silent server', async () => {
-      // The server never pauses for long; the page blocks its main thread for longer than the timeout
-      // (here in its own parseEvent), and the bytes that came meanwhile wait behind it.
-      const { el } = await chat({ chunks: [...sse('a'), { delay: 40 }, ...sse('b'), { delay: 40 }, ...sse('c')] }, 150);
-      let blocked = false;
+      // The server never pauses for long; the page blocks its main thread for longer than the
+      // timeout (here in its own parseEvent), and the bytes that came meanwhile wait behind it: the
+      // overdue check runs first, late, and must give them their turn.
+      const { el, testId } = await chat({ chunks: [...sse('a'), { gate: true }, ...sse('b'), ...sse('c')] }, 150);
+      const errors = errorsOf(el);
       el.parseEvent = ({ data }) => {
-        if (!blocked) {
-          blocked = true;
-          const until = performance.now() + 400;
-          while (performance.now() < until);
-        }
+        if (data === 'a') clock.block(400);
         return data;
       };
-      const event = await ask(el);
+      const ended = ask(el);
+      await until(() => el.messages[1]?.content === 'a', 'the first event');
+      clock.advance(0);
+      await turn();
+      expect(errors, 'no error from the late check').to.deep.equal([]);
+      // The bytes that were queued behind the busy thread arrive.
+      await openGate(testId);
+      const event = await ended;
       expect(event.type, JSON.stringify(event.detail.message.error)).to.equal('stream-chat-complete');
       expect(event.detail.message.content).to.equal('abc');
+      clock.advance(1000);
+      expect(errors).to.deep.equal([]);
     });
   });
 
@@ -489,7 +558,7 @@ describe('faults', () => {
       const event = await ask(el);
       expect(event.type).to.equal('stream-chat-complete');
       expect(event.detail.message.content).to.have.length(sentence.length * times + 7);
-      await until(() => lastAnswer(el).textContent!.includes('THE END'), 4000, 'the end of the 1 MB answer rendered');
+      await until(() => lastAnswer(el).textContent!.includes('THE END'), 'the end of the 1 MB answer rendered');
       await stillWorks(el);
     });
 
@@ -601,9 +670,9 @@ describe('faults', () => {
 
   describe('interrupted answers', () => {
     it('a dropped connection in each framing keeps the partial answer, marked interrupted', async () => {
-      // The drop waits a while: bytes still queued in the page's body stream when the connection
-      // resets are discarded with it (the stream errors), which would make the partial answer luck.
-      const settle = { delay: 150 };
+      // The drop waits until the partial answer is shown: bytes still queued in the page's body
+      // stream when the connection resets are discarded with it (the stream errors).
+      const settle = { gate: true } as const;
       const cases: [FaultScript, string][] = [
         [{ chunks: [...sse({ type: 'token', content: 'SSE part' }), settle, 'data: {"type":"tok', { drop: true }] }, 'SSE part'],
         [{ headers: { 'content-type': 'application/x-ndjson' }, chunks: ['{"model":"m","message":{"content":"Lines part"},"done":false}\n', settle, '{"mod', { drop: true }] }, 'Lines part'],
@@ -611,7 +680,10 @@ describe('faults', () => {
       ];
       for (const [script, partial] of cases) {
         const { el, testId } = await chat(script);
-        const detail = await failure(el);
+        const failed = failure(el);
+        await until(() => el.messages[1]?.content === partial, 'the partial answer');
+        await openGate(testId);
+        const detail = await failed;
         expect(detail.error).to.deep.equal({ kind: 'interrupted', message: 'The connection was lost before the answer finished' });
         expectFailureShown(el, detail, partial);
         expect(lastAnswer(el).textContent).to.contain(partial);
@@ -740,7 +812,9 @@ describe('faults', () => {
   describe('one POST per message', () => {
     const echoThenHang: FaultScript = { chunks: [{ echo: true }, { hang: true }] };
 
-    it('send, stop, send: 100 in a row make one request each, answers never overlap, all end final', async () => {
+    it('send, stop, send: 100 in a row make one request each, answers never overlap, all end final', async function () {
+      // 100 round trips: minutes on a machine under heavy load; still only a hang detector.
+      this.timeout(600_000);
       const { el, testId } = await chat(echoThenHang);
       const overlaps: string[] = [];
       el.addEventListener('stream-chat-send', () => {
@@ -830,7 +904,7 @@ describe('faults', () => {
         const errors: unknown[] = [];
         el.addEventListener('stream-chat-error', (e) => errors.push(e.detail));
         const sent = el.send(QUESTION);
-        await until(() => removedAt, 4000, 'removal');
+        await until(() => removedAt, 'removal');
         await sent;
         expect((await cancelled).detail.message.status).to.equal('cancelled');
         expect(el.messages[1].status).to.equal('cancelled');

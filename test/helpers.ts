@@ -5,7 +5,7 @@ import '../src/define.js';
 import type { StreamChat } from '../src/stream-chat.js';
 import type { StreamChatEventMap } from '../src/events.js';
 
-export type Chunk = string | { delay: number } | { drop: true } | { hang: true } | { bytes: number[] };
+export type Chunk = string | { delay: number } | { drop: true } | { hang: true } | { gate: true } | { bytes: number[] };
 
 export interface Script {
   status?: number;
@@ -35,14 +35,25 @@ export async function serverLog(testId: string): Promise<ServerLog> {
   return response.json();
 }
 
-/** The server's log once `predicate` holds (the server learns of a closed connection a little later), or after a second. */
+// How long a wait for something that is bound to happen may take before the test gives up with a
+// message. Not a speed check: long enough for a machine under any load; a hang ends here (or at
+// mocha's own timeout, web-test-runner.config.mjs) with the name of what never came.
+export const PATIENCE = 30_000;
+
+/** The server's log once `predicate` holds (the server learns of a closed connection a little later). */
 export async function serverLogWhen(testId: string, predicate: (log: ServerLog) => boolean): Promise<ServerLog> {
+  const start = performance.now();
   let log = await serverLog(testId);
-  for (let i = 0; i < 50 && !predicate(log); i++) {
+  while (!predicate(log) && performance.now() - start < PATIENCE) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     log = await serverLog(testId);
   }
   return log;
+}
+
+/** Lets the scripted server past the next `{ gate: true }` of the test's script (see scripted-sse.mjs). */
+export async function openGate(testId: string): Promise<void> {
+  await fetch(`/test-gate/${encodeURIComponent(testId)}`);
 }
 
 /** A <stream-chat> wired to the scripted server; each request plays the next script. */
@@ -60,7 +71,7 @@ export async function chatShowing(style: string, answer: string): Promise<Stream
     { id: 'q', role: 'user', content: 'long?', status: 'complete' },
     { id: 'a', role: 'assistant', content: answer, status: 'complete' },
   ];
-  await until(() => lastAnswer(el)?.textContent?.trim(), 4000, 'the answer');
+  await until(() => lastAnswer(el)?.textContent?.trim(), 'the answer');
   return el;
 }
 
@@ -68,8 +79,15 @@ export function nextEvent<K extends keyof StreamChatEventMap>(el: Element, name:
   return oneEvent(el, name) as Promise<StreamChatEventMap[K]>;
 }
 
-/** Resolves when `predicate` holds, checking every frame; rejects after `timeout` ms. */
-export async function until(predicate: () => unknown, timeout = 4000, what = 'condition'): Promise<void> {
+/**
+ * Resolves when `predicate` holds, checking every frame; rejects naming `what` after PATIENCE ms
+ * (or `timeout` ms, when given: only for something that must come soon whatever the load).
+ */
+export async function until(predicate: () => unknown, what?: string): Promise<void>;
+export async function until(predicate: () => unknown, timeout: number, what?: string): Promise<void>;
+export async function until(predicate: () => unknown, timeoutOrWhat?: number | string, what = 'condition'): Promise<void> {
+  const timeout = typeof timeoutOrWhat === 'number' ? timeoutOrWhat : PATIENCE;
+  if (typeof timeoutOrWhat === 'string') what = timeoutOrWhat;
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);

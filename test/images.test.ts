@@ -203,7 +203,7 @@ describe('images and raw HTML through <stream-chat>', () => {
     await el.send('question');
     await done;
     await el.updateComplete;
-    await until(() => lastAnswer(el)?.textContent?.trim(), 4000, 'the answer to render');
+    await until(() => lastAnswer(el)?.textContent?.trim(), 'the answer to render');
     return el;
   }
 

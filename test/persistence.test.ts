@@ -8,7 +8,7 @@ import {
   type ConversationStorage,
 } from '../src/conversation/persistence.js';
 import type { StreamChat } from '../src/stream-chat.js';
-import { newTestId, nextEvent, shadow, sse, until, type Script } from './helpers.js';
+import { newTestId, nextEvent, openGate, shadow, sse, until, type Script } from './helpers.js';
 import { captureWarnings } from './support.js';
 
 /** An in-memory Storage; `fail` makes every call throw that error instead. */
@@ -271,18 +271,19 @@ describe('<stream-chat storage-key>', () => {
     const el = await fixture<StreamChat>(html`<stream-chat storage-key=${key}></stream-chat>`);
     expect(el.messages.map((m) => m.content)).to.deep.equal([user.content, answer.content]);
     expect(el.conversationId).to.equal('c-7');
-    await until(() => shadow(el).querySelector('.assistant .markdown table'), 4000, 'the restored answer');
+    await until(() => shadow(el).querySelector('.assistant .markdown table'), 'the restored answer');
     expect(shadow(el).querySelector('.user .bubble')!.textContent).to.contain('run #5');
   });
 
   it('saves the question when it is sent and the answer when it completes', async () => {
     const key = keyFor();
-    const el = await chatStoring(key, { chunks: [...sse({ content: 'Hel' }), { delay: 150 }, ...sse({ content: 'lo' }, { done: true, conversation_id: 'c9' })] });
+    const el = await chatStoring(key, { chunks: [...sse({ content: 'Hel' }), { gate: true }, ...sse({ content: 'lo' }, { done: true, conversation_id: 'c9' })] });
     const done = nextEvent(el, 'stream-chat-complete');
     void el.send('Hi');
-    await until(() => stored(key)?.messages?.length === 2, 2000, 'the question to be saved');
+    await until(() => stored(key)?.messages?.length === 2, 'the question to be saved');
     expect(stored(key).messages[0]).to.include({ role: 'user', content: 'Hi', status: 'complete' });
     expect(stored(key).messages[1]).to.include({ role: 'assistant', status: 'streaming' });
+    await openGate((el.body as { testId: string }).testId);
     await done;
     const saved = loadConversation(key)!;
     expect(saved.conversationId).to.equal('c9');
@@ -309,7 +310,7 @@ describe('<stream-chat storage-key>', () => {
     const el = await chatStoring(key, { chunks: [...sse({ content: 'Partial' }), { hang: true }] });
     const cancelled = nextEvent(el, 'stream-chat-cancel');
     void el.send('Hi');
-    await until(() => el.messages[1]?.content === 'Partial', 4000, 'the first token');
+    await until(() => el.messages[1]?.content === 'Partial', 'the first token');
     el.cancel();
     await cancelled;
     const [, saved] = loadConversation(key)!.messages;
@@ -320,21 +321,21 @@ describe('<stream-chat storage-key>', () => {
     const key = keyFor();
     const el = await chatStoring(key, { chunks: [...sse({ content: 'Half' }), { hang: true }] });
     void el.send('Keep me');
-    await until(() => el.messages[1]?.content === 'Half', 4000, 'the first token');
+    await until(() => el.messages[1]?.content === 'Half', 'the first token');
     // A reload: a second element reads what the first one left, while the first still streams.
     const reloaded = await fixture<StreamChat>(html`<stream-chat storage-key=${key}></stream-chat>`);
     el.cancel();
     expect(reloaded.messages[0]).to.include({ role: 'user', content: 'Keep me' });
     expect(reloaded.messages[1].status).to.equal('error');
     expect(reloaded.messages[1].error?.kind).to.equal('interrupted');
-    await until(() => shadow(reloaded).querySelector('.retry-button'), 2000, 'the retry button');
+    await until(() => shadow(reloaded).querySelector('.retry-button'), 'the retry button');
   });
 
   it('keeps the partial answer when the page is hidden for good mid-answer (pagehide)', async () => {
     const key = keyFor();
     const el = await chatStoring(key, { chunks: [...sse({ content: 'Half an answer' }), { hang: true }] });
     void el.send('Hi');
-    await until(() => el.messages[1]?.content === 'Half an answer', 4000, 'the first token');
+    await until(() => el.messages[1]?.content === 'Half an answer', 'the first token');
     expect(loadConversation(key)!.messages[1].content).to.equal('');
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     const [, saved] = loadConversation(key)!.messages;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatShowing, chatWith, lastAnswer, newTestId, nextEvent, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
+import { chatShowing, chatWith, lastAnswer, newTestId, nextEvent, openGate, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
 
 const openaiChunk = (content: string, finish: string | null = null) => ({
   id: 'chatcmpl-1',
@@ -199,7 +199,7 @@ describe('<stream-chat> requests', () => {
   });
 
   it('makes exactly one POST even when the tab is hidden and shown mid-stream', async () => {
-    const { el, testId } = await chatWith({ chunks: [...sse({ content: 'part' }), { delay: 300 }, ...sse({ content: ' two' }, { done: true })] });
+    const { el, testId } = await chatWith({ chunks: [...sse({ content: 'part' }), { gate: true }, ...sse({ content: ' two' }, { done: true })] });
     const done = nextEvent(el, 'stream-chat-complete');
     void el.send('hi');
     await until(() => lastAnswer(el)?.textContent?.includes('part'));
@@ -210,6 +210,7 @@ describe('<stream-chat> requests', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     delete (document as { hidden?: boolean }).hidden;
     expect(Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')).to.deep.equal(hidden);
+    await openGate(testId);
     const event = await done;
     expect(event.detail.message.content).to.equal('part two');
     expect((await serverLog(testId)).requests).to.have.length(1);
@@ -267,12 +268,16 @@ describe('<stream-chat> failures', () => {
   it('keeps the partial answer of a dropped connection as interrupted, and retry re-sends the message once', async () => {
     const testId = newTestId();
     const { el } = await chatWith([
-      { chunks: [...sse({ content: 'Partial ' }), { delay: 150 }, { drop: true }] },
+      // The drop waits until the partial answer is shown (bytes the page has not taken yet would go with it).
+      { chunks: [...sse({ content: 'Partial ' }), { gate: true }, { drop: true }] },
       { chunks: sse({ content: 'Full answer' }, { done: true }) },
     ]);
     el.body = { ...el.body, testId };
     const failed = nextEvent(el, 'stream-chat-error');
-    await el.send('question');
+    const sent = el.send('question');
+    await until(() => el.messages[1]?.content === 'Partial ', 'the partial answer');
+    await openGate(testId);
+    await sent;
     const { detail } = await failed;
     expect(detail.error.kind).to.equal('interrupted');
     expect(detail.message.content).to.equal('Partial ');
@@ -331,13 +336,22 @@ describe('<stream-chat> stopping', () => {
   });
 
   it('Escape stops the answer from the keyboard', async () => {
-    const { el } = await chatWith(hanging);
-    void el.send('go');
+    const { el, testId } = await chatWith(hanging);
+    const sent = el.send('go');
     await until(() => lastAnswer(el)?.textContent?.includes('Streaming'));
     shadow(el).querySelector('textarea')!.focus();
     const cancelled = nextEvent(el, 'stream-chat-cancel');
     await sendKeys({ press: 'Escape' });
-    await cancelled;
+    const { detail } = await cancelled;
+    await sent;
+    await el.updateComplete;
+    // Stopped, not merely announced: the answer kept and marked, the composer back, the request closed.
+    expect(detail.message).to.include({ status: 'cancelled', content: 'Streaming...' });
+    expect(el.messages.map((m) => m.status)).to.deep.equal(['complete', 'cancelled']);
+    expect(shadow(el).querySelector('.cursor')).to.be.null;
+    expect(shadow(el).querySelector('[part="stop-button"]')).to.be.null;
+    expect(shadow(el).querySelector('[part="send-button"]')).to.exist;
+    expect((await serverLogWhen(testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
   });
 
   it('removing the element aborts its request', async () => {
@@ -380,9 +394,10 @@ describe('<stream-chat> composer and rendering', () => {
   });
 
   it('shows a thinking indicator until the first token', async () => {
-    const { el } = await chatWith({ chunks: [{ delay: 300 }, ...sse({ content: 'now' }, { done: true })] });
+    const { el, testId } = await chatWith({ chunks: [{ gate: true }, ...sse({ content: 'now' }, { done: true })] });
     const sent = el.send('hi');
     await until(() => shadow(el).querySelector('.thinking'));
+    await openGate(testId);
     await sent;
     await el.updateComplete;
     expect(shadow(el).querySelector('.thinking')).to.be.null;
@@ -405,8 +420,9 @@ describe('<stream-chat> composer and rendering', () => {
   it('follows a growing answer, and stays put once the user scrolls up to read', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long answer.\n\n`);
     const { el } = await chatWith({
-      chunks: [...sse(...lines.slice(0, 20).map((content) => ({ content }))), { delay: 200 }, ...sse(...lines.slice(20).map((content) => ({ content })), { done: true })],
+      chunks: [...sse(...lines.slice(0, 20).map((content) => ({ content }))), { gate: true }, ...sse(...lines.slice(20).map((content) => ({ content })), { done: true })],
     });
+    const testId = (el.body as { testId: string }).testId;
     const log = shadow(el).querySelector<HTMLElement>('[part="log"]')!;
     const done = nextEvent(el, 'stream-chat-complete');
     void el.send('long please');
@@ -417,6 +433,8 @@ describe('<stream-chat> composer and rendering', () => {
     log.dispatchEvent(new WheelEvent('wheel', { deltaY: -500 }));
     log.scrollTop = 0;
     await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
+    // The rest of the answer comes only after the user scrolled up.
+    await openGate(testId);
     await done;
     await el.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -425,7 +443,7 @@ describe('<stream-chat> composer and rendering', () => {
     log.scrollTop = log.scrollHeight;
     await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
     el.messages = [...el.messages, { id: 'more', role: 'assistant', content: 'More\n\n'.repeat(30), status: 'complete' }];
-    await until(() => shadow(el).querySelector('[data-status] .markdown p') && log.scrollHeight - log.scrollTop - log.clientHeight < 2, 2000, 'following again');
+    await until(() => shadow(el).querySelector('[data-status] .markdown p') && log.scrollHeight - log.scrollTop - log.clientHeight < 2, 'following again');
   });
 
   it('does not touch finished messages while a new answer streams', async () => {
@@ -438,7 +456,10 @@ describe('<stream-chat> composer and rendering', () => {
     }));
     await el.updateComplete;
     // Restored messages render in slices; start watching once they all have.
-    await until(() => Array.from(shadow(el).querySelectorAll('.assistant .markdown')).every((a) => a.querySelector('li')));
+    await until(() => {
+      const answers = Array.from(shadow(el).querySelectorAll('.assistant .markdown'));
+      return answers.length === el.messages.filter((m) => m.role === 'assistant').length && answers.every((a) => a.querySelector('li'));
+    }, 'every restored answer rendered');
     // Their content, that is: the previous last answer does lose its Regenerate button.
     const earlier = Array.from(shadow(el).querySelectorAll('.message')).slice(0, 40).map((m) => m.querySelector('.bubble > .markdown') ?? m);
     const mutations: MutationRecord[] = [];
@@ -465,9 +486,9 @@ describe('<stream-chat> composer and rendering', () => {
     const answers = () => Array.from(shadow(el).querySelectorAll('.assistant .markdown'));
     expect(answers()).to.have.length(200);
     expect(answers().at(-1)!.querySelector('h2')!.textContent).to.equal('Answer 399');
-    await until(() => answers().every((a) => a.querySelector('h2')), 8000, 'every answer rendered');
+    await until(() => answers().length === 200 && answers().every((a) => a.querySelector('h2')), 'every answer rendered');
     const log = shadow(el).querySelector<HTMLElement>('[part="log"]')!;
-    await until(() => log.scrollHeight - log.scrollTop - log.clientHeight < 2, 2000, 'log at the bottom');
+    await until(() => log.scrollHeight - log.scrollTop - log.clientHeight < 2, 'log at the bottom');
   });
 
   it('accepts messages assigned from outside and renders them', async () => {
@@ -511,7 +532,7 @@ describe('<stream-chat> layout', () => {
   for (const style of styles) {
     it(`fills a host styled "${style}" and scrolls the log inside it`, async () => {
       const el = await chatShowing(style, long);
-      await until(() => lastAnswer(el)?.textContent?.includes('Paragraph 39'), 4000, 'the answer');
+      await until(() => lastAnswer(el)?.textContent?.includes('Paragraph 39'), 'the answer');
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const host = el.getBoundingClientRect();
       const surface = shadow(el).querySelector('.surface')!.getBoundingClientRect();

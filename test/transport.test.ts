@@ -10,8 +10,9 @@ import type { ChatRequest } from '../src/transport/request.js';
 import { streamRequest, type StreamEnd } from '../src/transport/response-stream.js';
 import type { ServerLog } from './helpers.js';
 import { seededRandom } from './support.js';
+import { FakeClock, watchBodies } from './fake-clock.js';
 
-type Chunk = string | { bytes: number[] } | { delay: number } | { drop: true } | { hang: true };
+type Chunk = string | { bytes: number[] } | { delay: number } | { drop: true } | { hang: true } | { gate: true };
 
 interface Script {
   status?: number;
@@ -33,20 +34,19 @@ interface Run {
   messages: Message[];
   end?: StreamEnd;
   error?: unknown;
-  /** Milliseconds from the abort to streamRequest settling. */
+  /** Milliseconds from the abort to streamRequest settling (undefined without an abort). */
   settledAfterAbort?: number;
 }
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 const BOM = [0xef, 0xbb, 0xbf];
-// Long enough for each chunk to reach the page in a read of its own.
-const GAP = { delay: 4 };
-// Where the test asserts the chunks themselves (text framing), a gap even a busy browser notices.
-const WIDE_GAP = { delay: 40 };
-// Before a dropped connection: Chromium discards body bytes it has not yet handed to the page when
-// the connection fails, so what was sent before a drop only counts as received after a pause.
-const BEFORE_DROP = { delay: 150 };
+// Where a script must reach the page in separate reads, it is cut with gates: the server holds
+// the rest back until the client has taken everything before it and asks for more (stream() opens
+// one gate before every read of the body but the first). No timing: a busy browser cannot merge
+// two pieces, nor miss bytes sent before a dropped connection (Chromium discards body bytes it has
+// not yet handed to the page when the connection fails).
+const GAP = { gate: true } as const;
 
 const encode = (text: string) => Array.from(new TextEncoder().encode(text));
 
@@ -87,7 +87,8 @@ function newTestId(): string {
 async function serverLogWhen(testId: string, predicate: (log: ServerLog) => boolean): Promise<ServerLog> {
   const read = async (): Promise<ServerLog> => (await fetch(`/test-log/${encodeURIComponent(testId)}`)).json();
   let log = await read();
-  for (let i = 0; i < 50 && !predicate(log); i++) {
+  // As long as helpers.ts's PATIENCE (not imported: helpers.ts defines the element).
+  for (let i = 0; i < 1500 && !predicate(log); i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     log = await read();
   }
@@ -104,6 +105,10 @@ async function stream(
   const run: Run = { testId, opens: 0, messagesBeforeOpen: 0, messages: [] };
   let abortedAt: number | undefined;
   controller.signal.addEventListener('abort', () => (abortedAt = performance.now()));
+  let reads = 0;
+  const bodies = watchBodies('/test-sse', async () => {
+    if (reads++ > 0) await fetch(`/test-gate/${encodeURIComponent(testId)}`);
+  });
   const request: ChatRequest = {
     url: '/test-sse',
     method: 'POST',
@@ -130,6 +135,8 @@ async function stream(
     );
   } catch (error) {
     run.error = error;
+  } finally {
+    bodies.restore();
   }
   if (abortedAt !== undefined) run.settledAfterAbort = performance.now() - abortedAt;
   return run;
@@ -288,7 +295,7 @@ describe('streamRequest', () => {
 
   describe('text', () => {
     it('passes each chunk on as it arrives', async () => {
-      const run = await read({ headers: TEXT, chunks: inBytes('abc', 1, WIDE_GAP) });
+      const run = await read({ headers: TEXT, chunks: inBytes('abc', 1, GAP) });
       expect(run.framing).to.equal('text');
       expect(dataOf(run)).to.deep.equal(['a', 'b', 'c']);
     });
@@ -297,10 +304,10 @@ describe('streamRequest', () => {
       const run = await read({
         headers: TEXT,
         chunks: [
-          ...separately(['  Hello,\r', '\n\n\t'], WIDE_GAP),
-          ...cutInsideCharacters('caf\u00e9 \u{1F600} \u4e2d\u6587', WIDE_GAP),
+          ...separately(['  Hello,\r', '\n\n\t'], GAP),
+          ...cutInsideCharacters('caf\u00e9 \u{1F600} \u4e2d\u6587', GAP),
           // Bytes that complete no character send nothing.
-          ...inBytes('\u{1F600}', 1, WIDE_GAP),
+          ...inBytes('\u{1F600}', 1, GAP),
           '  \n',
         ],
       });
@@ -311,7 +318,7 @@ describe('streamRequest', () => {
       const bom = await read({ headers: TEXT, chunks: apart([[0xef, 0xbb], [0xbf, ...encode('hi')]]) });
       expect(dataOf(bom)).to.deep.equal(['hi']);
       // U+FF01 is EF BC 81.
-      const lookalike = await read({ headers: TEXT, chunks: inBytes('\uff01!', 1, WIDE_GAP) });
+      const lookalike = await read({ headers: TEXT, chunks: inBytes('\uff01!', 1, GAP) });
       expect(dataOf(lookalike)).to.deep.equal(['\uff01', '!']);
       // A body shorter than a BOM: invalid UTF-8, replaced rather than lost.
       const short = await read({ headers: TEXT, chunks: [{ bytes: [0xef, 0xbb] }] });
@@ -344,6 +351,12 @@ describe('streamRequest', () => {
   });
 
   describe('abort', () => {
+    /** streamRequest settled after the abort, and it was the client that closed the connection the server held open. */
+    async function expectSettledByTheAbort(run: Run) {
+      expect(run.settledAfterAbort, 'settled after the abort').to.be.a('number');
+      expect((await serverLogWhen(run.testId, (l) => l.closedByClient > 0)).closedByClient).to.equal(1);
+    }
+
     // The first chunk, then the connection stays open: its data up to the first message, and all of it.
     const cases: [Framing, Script, string[], string[]][] = [
       ['sse', { chunks: ['data: one\n\ndata: two\n\n', { hang: true }] }, ['one'], ['one', 'two']],
@@ -356,16 +369,14 @@ describe('streamRequest', () => {
         expect(run.framing).to.equal(framing);
         expect(run.end).to.deep.equal({ kind: 'aborted' });
         expect(dataOf(run)).to.deep.equal(first);
-        expect(run.settledAfterAbort).to.be.below(500);
-        expect((await serverLogWhen(run.testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
+        await expectSettledByTheAbort(run);
       });
 
       it(`stops a ${framing} stream waiting for the next chunk`, async () => {
         const run = await stream(script, { onMessage: (_, controller) => setTimeout(() => controller.abort(), 50) });
         expect(run.end).to.deep.equal({ kind: 'aborted' });
         expect(dataOf(run)).to.deep.equal(all);
-        expect(run.settledAfterAbort).to.be.below(500);
-        expect((await serverLogWhen(run.testId, (log) => log.closedByClient > 0)).closedByClient).to.equal(1);
+        await expectSettledByTheAbort(run);
       });
     }
 
@@ -381,9 +392,9 @@ describe('streamRequest', () => {
 
   describe('failures after the response opened', () => {
     const cases: [Framing, Script, string][] = [
-      ['sse', { chunks: ['data: 1\n\ndata: 2', BEFORE_DROP, { drop: true }] }, '1'],
-      ['lines', { headers: NDJSON, chunks: ['{"n":1}\n{"n":', BEFORE_DROP, { drop: true }] }, '{"n":1}'],
-      ['text', { headers: TEXT, chunks: ['one', BEFORE_DROP, { drop: true }] }, 'one'],
+      ['sse', { chunks: ['data: 1\n\ndata: 2', GAP, { drop: true }] }, '1'],
+      ['lines', { headers: NDJSON, chunks: ['{"n":1}\n{"n":', GAP, { drop: true }] }, '{"n":1}'],
+      ['text', { headers: TEXT, chunks: ['one', GAP, { drop: true }] }, 'one'],
     ];
     for (const [framing, script, first] of cases) {
       it(`rejects a dropped ${framing} connection as interrupted`, async () => {
@@ -408,50 +419,67 @@ describe('streamRequest', () => {
   });
 });
 
-describe('IdleTimer', () => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const block = (ms: number) => {
-    const end = performance.now() + ms;
-    while (performance.now() < end);
-  };
-
-  it('fires once after that long without a touch, and not after stop()', async () => {
+describe('IdleTimer (on a clock the test moves)', () => {
+  it('fires once, exactly that long after the last touch, and not after stop()', () => {
+    const clock = new FakeClock();
     let fired = 0;
-    const timer = new IdleTimer(60, () => (fired += 1));
-    const stopped = new IdleTimer(60, () => (fired += 100));
+    const timer = new IdleTimer(60, () => (fired += 1), clock);
+    const stopped = new IdleTimer(60, () => (fired += 100), clock);
     stopped.stop();
-    await sleep(200);
+    clock.advance(59);
+    expect(fired, 'before the timeout').to.equal(0);
+    clock.advance(1);
     expect(fired).to.equal(1);
+    clock.advance(1000);
+    expect(fired, 'once').to.equal(1);
+    expect(clock.pending()).to.deep.equal([]);
     timer.stop();
   });
 
   it('touches postpone it, through its counting stream too', async () => {
+    const clock = new FakeClock();
     let fired = false;
-    const timer = new IdleTimer(100, () => (fired = true));
+    const timer = new IdleTimer(100, () => (fired = true), clock);
     const writer = new TransformStream<Uint8Array, Uint8Array>();
     const counted = writer.readable.pipeThrough(timer.counter()).getReader();
     const write = writer.writable.getWriter();
     for (let i = 0; i < 6; i++) {
-      await sleep(40);
+      clock.advance(99);
       void write.write(new Uint8Array([i]));
       expect((await counted.read()).value).to.deep.equal(new Uint8Array([i]));
     }
     expect(fired, 'fired while bytes kept coming').to.equal(false);
-    await sleep(200);
+    clock.advance(99);
+    expect(fired, 'before the timeout after the last byte').to.equal(false);
+    clock.advance(1);
     expect(fired).to.equal(true);
   });
 
-  it('when the main thread was busy past the timeout, waits for what arrived meanwhile first', async () => {
+  it('when the main thread was busy past the timeout, waits for what arrived meanwhile first', () => {
+    const clock = new FakeClock();
     let fired = false;
-    const timer = new IdleTimer(100, () => (fired = true));
+    const timer = new IdleTimer(100, () => (fired = true), clock);
     // Bytes that arrived during a long task reach the page in a task queued after the overdue check.
-    block(250);
-    setTimeout(() => timer.touch());
-    await sleep(0);
+    clock.block(250);
+    clock.advance(0);
+    expect(fired, 'the overdue check gives queued bytes a turn').to.equal(false);
+    timer.touch();
+    clock.advance(99);
     expect(fired).to.equal(false);
-    await sleep(150);
+    clock.advance(1);
     expect(fired, 'fires once silence follows').to.equal(true);
-    timer.stop();
+  });
+
+  it('when the main thread was busy and nothing arrived meanwhile, fires after that short wait', () => {
+    const clock = new FakeClock();
+    let fired = false;
+    new IdleTimer(100, () => (fired = true), clock);
+    clock.block(250);
+    clock.advance(0);
+    expect(fired).to.equal(false);
+    expect(clock.pending()).to.have.length(1);
+    clock.advance(clock.pending()[0]);
+    expect(fired).to.equal(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ChatErrorInfo, ChatErrorKind } from '../conversation/message.js';
+import { clock } from './clock.js';
 
 /** An error with a kind, thrown inside the transport and turned into `ChatErrorInfo` for the UI. */
 export class ChatError extends Error {
@@ -132,8 +133,9 @@ async function readErrorBody(body: ReadableStream<Uint8Array> | null, wait: numb
   if (!body) return '';
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), wait)));
+  const time = clock();
+  let timer: unknown;
+  const late = new Promise<'late'>((resolve) => (timer = time.setTimeout(() => resolve('late'), wait)));
   let text = '';
   try {
     for (let size = 0; size < MAX_ERROR_BODY; ) {
@@ -146,7 +148,7 @@ async function readErrorBody(body: ReadableStream<Uint8Array> | null, wait: numb
   } catch {
     // The connection dropped: what arrived is all there is.
   } finally {
-    clearTimeout(timer);
+    time.clearTimeout(timer);
     void reader.cancel().catch(() => undefined);
   }
   return text;

@@ -1,3 +1,5 @@
+import { clock, type Clock } from './clock.js';
+
 // How long a check that fires late waits for the network before blaming the server (see IdleTimer).
 const GRACE = 50;
 
@@ -7,25 +9,30 @@ const GRACE = 50;
  * chunk). A check that fires late means the main thread was busy (rendering a burst of events,
  * say), and bytes that arrived meanwhile may still be queued behind it: it waits GRACE
  * milliseconds more for them rather than blame the server for our own delay.
+ * Time is read from `timeSource` (clock.ts; the page's clock unless a test replaced it).
  */
 export class IdleTimer {
-  private last = performance.now();
+  private readonly time: Clock;
+  private last: number;
   private due = 0;
-  private timer?: ReturnType<typeof setTimeout>;
+  private timer?: unknown;
 
   constructor(
     private readonly ms: number,
     private readonly onIdle: () => void,
+    timeSource: Clock = clock(),
   ) {
+    this.time = timeSource;
+    this.last = this.time.now();
     this.arm(ms);
   }
 
   touch(): void {
-    this.last = performance.now();
+    this.last = this.time.now();
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) this.time.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -40,12 +47,12 @@ export class IdleTimer {
   }
 
   private arm(delay: number): void {
-    this.due = performance.now() + delay;
-    this.timer = setTimeout(() => this.check(), delay);
+    this.due = this.time.now() + delay;
+    this.timer = this.time.setTimeout(() => this.check(), delay);
   }
 
   private check(): void {
-    const now = performance.now();
+    const now = this.time.now();
     const quiet = now - this.last;
     if (quiet < this.ms) this.arm(this.ms - quiet);
     else if (now - this.due > GRACE) this.arm(GRACE);

@@ -4,12 +4,14 @@
 // received: POST /test-sse plays the script; GET /test-log/<testId> returns the recorded requests.
 //
 // Script: { status?, headers?, headersAfter?, chunks: (string | { bytes } | { repeat, times } | { echo: true }
-//   | { delay } | { drop: true } | { hang: true })[] }
+//   | { delay } | { drop: true } | { hang: true } | { gate: true })[] }
 // or an array of scripts, the n-th request of a testId playing the n-th (the last one repeats).
 // `bytes` is an array of byte values, written as they are (to split UTF-8 characters or a BOM);
 // `repeat` is a string written `times` times in one write; `echo` writes an SSE event
 // `data: {"content":"<the request's message>"}`; `headersAfter` holds the status line back that
 // many milliseconds; a header set to null is not sent (a response without a content type).
+// `gate` holds the rest back until the test opened it: GET /test-gate/<testId> opens one gate (gates
+// count: the n-th gate of a testId waits for the n-th opening, which may come before it).
 //
 // The testId may also come in the query string (`/test-sse?testId=...`), which is how a CORS
 // preflight (an OPTIONS request without a body) is logged. `cors` in the query makes the endpoint
@@ -21,7 +23,7 @@
 const logs = new Map();
 
 function logFor(testId) {
-  if (!logs.has(testId)) logs.set(testId, { requests: [], closedByClient: 0, finished: 0 });
+  if (!logs.has(testId)) logs.set(testId, { requests: [], closedByClient: 0, finished: 0, gatesOpened: 0, gatesPassed: 0 });
   return logs.get(testId);
 }
 
@@ -70,6 +72,9 @@ async function play(script, entry, res, log, extraHeaders) {
       res.write(`data: ${JSON.stringify({ content: String(entry.body.message ?? '') })}\n\n`);
     } else if (chunk.delay) {
       await sleep(chunk.delay);
+    } else if (chunk.gate) {
+      const mine = ++log.gatesPassed;
+      while (log.gatesOpened < mine && !clientGone) await sleep(2);
     } else if (chunk.drop) {
       // A half-close (FIN), not destroy(): every byte sent reaches the browser, which then sees a
       // chunked body that never ended, the "connection lost mid-answer" a proxy timeout gives. (A
@@ -108,6 +113,11 @@ export function scriptedSse() {
       const testId = decodeURIComponent(path.slice('/test-log/'.length));
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(logFor(testId));
+      return;
+    }
+    if (path.startsWith('/test-gate/')) {
+      logFor(decodeURIComponent(path.slice('/test-gate/'.length))).gatesOpened += 1;
+      ctx.status = 204;
       return;
     }
     if (path !== '/test-sse') return next();
