@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { loadLanguage } from '../src/markdown/highlight.js';
 import { MarkdownView } from '../src/markdown/markdown-view.js';
 import { chatShowing, lastAnswer, until } from './helpers.js';
 import { seededRandom } from './support.js';
@@ -152,13 +153,31 @@ describe('MarkdownView', () => {
     expect(view.root.contains(first)).to.be.true;
   });
 
-  it('renders an unterminated fence as an open code block, plain, with a cursor', () => {
+  it('renders an unterminated fence as an open code block, plain without a grammar, with a cursor', () => {
     const view = new MarkdownView(document.createElement('div'));
-    view.update('Code:\n\n```python\ndef f():\n    return 1', false);
+    view.update('Code:\n\n```fortran\nprogram f\n  print *, 1', false);
     const code = view.root.querySelector('.code-block pre code')!;
-    expect(code.textContent).to.contain('def f():');
+    expect(code.textContent).to.contain('program f');
     expect(code.classList.contains('hljs')).to.be.false;
     expect(view.root.querySelector('.code-block .cursor')).to.exist;
+  });
+
+  it('colours an open code block as it streams, and ends as a one-shot render does', async () => {
+    expect(await loadLanguage('python')).to.be.true;
+    const text = 'Code:\n\n```python\ndef f(x):\n    """Doc."""\n    return x + 1  # one\n\nprint(f(2))\n```\n\nDone.\n';
+    const view = new MarkdownView(document.createElement('div'));
+    const end = text.indexOf('```\n\nDone');
+    let coloured = 0;
+    for (let i = 12; i < end; i += 3) {
+      view.update(text.slice(0, i), false);
+      const code = view.root.querySelector('.code-block pre code')!;
+      if (code.querySelector('.hljs-keyword')) coloured++;
+      expect(code.querySelector('.cursor'), 'the cursor stays at the end of the code').to.exist;
+    }
+    expect(coloured, 'updates that showed colours while the fence was open').to.be.greaterThan(10);
+    view.update(text, true);
+    await view.settled();
+    expect(view.root.innerHTML).to.equal(await oneShot(text));
   });
 
   it('highlights a closed block once its grammar loads, and removes the cursor at the end', async () => {

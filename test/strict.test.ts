@@ -21,6 +21,7 @@ interface StrictReport {
   done: boolean;
   outcome?: string;
   highlighted?: boolean;
+  colouredWhileStreaming?: boolean;
   copied?: string | false;
 }
 
@@ -78,6 +79,7 @@ describe('<stream-chat> under a strict CSP with Trusted Types', function () {
       expect(Array.from(markdown.querySelectorAll('td'), (td) => td.textContent)).to.deep.equal(['alpha', '1', 'beta', '2']);
 
       expect(report.highlighted, 'code highlighted').to.equal(true);
+      expect(report.colouredWhileStreaming, 'code coloured while its block was open').to.equal(true);
       const code = root.querySelector('.code-block code.hljs')!;
       expect(code.querySelector('.hljs-keyword')!.textContent).to.equal('const');
       expect(code.textContent).to.contain('console.log(`answer: ${answer}`);');

@@ -11,8 +11,8 @@ function infoOf(code: Element): string {
 
 /**
  * Wraps each `<pre>` of a sanitized fragment in a code block with a header and Copy button.
- * Finished blocks are highlighted (once); the block still being streamed stays plain, since
- * highlight.js cannot resume and re-highlighting on every frame would cost O(n^2).
+ * Finished blocks are highlighted (once); the block still being streamed is coloured as it grows
+ * by live-code.ts.
  */
 /** The strings of code blocks and images; the element passes its `labels`. */
 export interface MarkdownLabels {

@@ -91,6 +91,11 @@ export function loadLanguage(language: string): Promise<boolean> {
   return loading;
 }
 
+/** The highlighter, when the grammar for `language` has loaded (synchronous; else undefined). */
+export function loadedHighlighter(language: string): HLJSApi | undefined {
+  return hljs?.getLanguage(language) ? hljs : undefined;
+}
+
 function apply(api: HLJSApi, code: HTMLElement, language: string): void {
   // highlight.js escapes the text it is given; its output is markup of its own spans only, which
   // the `stream-chat` Trusted Types policy checks. Anything else leaves the block plain.

@@ -2,6 +2,7 @@ import type { Token } from 'marked';
 import { decorateCodeBlocks, type MarkdownLabels } from './code-blocks.js';
 import { healOpenBlock } from './heal.js';
 import { loadLanguage, languageFor } from './highlight.js';
+import { LiveCode } from './live-code.js';
 import { showImages } from './images.js';
 import { lexBlocks, renderBlocks, type HtmlMode, type LinkMap } from './markdown.js';
 import { sanitize } from './sanitize.js';
@@ -43,8 +44,8 @@ const SEGMENT_BLOCKS = 32;
 const SEGMENT_STARTS = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
 
 /**
- * The code block being streamed, kept as live DOM so new code is appended to its text node
- * (O(new text)) instead of re-lexing and re-rendering the whole block every frame.
+ * The code block being streamed, kept as live DOM that grows and is coloured in place (O(new
+ * text), see live-code.ts) instead of re-lexing and re-rendering the whole block every frame.
  */
 interface OpenFence {
   fence: string;
@@ -52,7 +53,7 @@ interface OpenFence {
   contentFrom: number;
   /** How far the content has been checked for a closing fence. */
   scanned: number;
-  text: Text;
+  live: LiveCode;
 }
 
 /**
@@ -274,8 +275,7 @@ export class MarkdownView {
     if (findClosingFence(this.open, contentFrom, fence) !== -1) return false;
     const code = document.createElement('code');
     if (info) code.className = `language-${info}`;
-    const text = document.createTextNode('');
-    code.append(text);
+    const language = languageFor(info);
     const pre = document.createElement('pre');
     pre.append(code);
     const fragment = document.createDocumentFragment();
@@ -283,8 +283,7 @@ export class MarkdownView {
     decorateCodeBlocks(fragment, false, this.options.labels);
     this.tailNodes = Array.from(fragment.childNodes);
     this.currentSegment().append(fragment);
-    this.fence = { fence, contentFrom, scanned: contentFrom, text };
-    const language = languageFor(info);
+    this.fence = { fence, contentFrom, scanned: contentFrom, live: new LiveCode(code, language) };
     if (language) void loadLanguage(language);
     this.appendToFence();
     return true;
@@ -306,9 +305,7 @@ export class MarkdownView {
     if (lastLine && /^ {0,3}[`~]+$/.test(lastLine) && fence.fence.startsWith(lastLine.trim().slice(0, 1))) {
       content = content.slice(0, content.length - lastLine.length);
     }
-    const shown = fence.text.data;
-    if (content.startsWith(shown)) fence.text.appendData(content.slice(shown.length));
-    else fence.text.data = content;
+    fence.live.show(content);
     return true;
   }
 

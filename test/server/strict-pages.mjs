@@ -91,10 +91,17 @@ async function strictPage() {
     'Done.',
   ].join('\n');
   const sse = (value) => `data: ${JSON.stringify(value)}\n\n`;
+  const pieces = (text) => (text.match(/[\s\S]{1,9}/g) ?? []).flatMap((piece) => [sse({ content: piece }), { delay: 5 }]);
   const scripts = {
     // Streamed in small pieces, so every intermediate render runs under the policy too.
     answer: {
-      chunks: [...(answer.match(/[\s\S]{1,9}/g) ?? []).flatMap((piece) => [sse({ content: piece }), { delay: 5 }]), sse({ done: true })],
+      // A pause inside the code block, so it is shown open (and coloured) before it closes.
+      chunks: [
+        ...pieces(answer.slice(0, answer.indexOf('console.log'))),
+        { delay: 600 },
+        ...pieces(answer.slice(answer.indexOf('console.log'))),
+        sse({ done: true }),
+      ],
     },
     // Model output that tries inline script and style: nothing runs, and nothing even asks to
     // (a blocked inline attribute is still a violation report in the site's CSP reporting).
@@ -119,12 +126,27 @@ async function strictPage() {
     await customElements.whenDefined('stream-chat');
     const chat = document.querySelector('stream-chat');
     chat.body = { testId: params.get('testId') ?? 'strict', script: scripts[report.scenario] };
+    let observer;
+    if (report.scenario === 'answer') {
+      // The renderer and the grammar loaded first (the module instances the element uses), so the
+      // open code block is shown, coloured through the policy, during the pause in its stream.
+      const { loadLanguage } = await import('/src/markdown/highlight.ts');
+      const { loadMarkdown } = await import('/src/markdown/markdown-directive.ts');
+      await Promise.all([loadLanguage('javascript'), loadMarkdown()]);
+      report.colouredWhileStreaming = false;
+      observer = new MutationObserver(() => {
+        const code = chat.shadowRoot.querySelector('.code-block code');
+        if (code?.querySelector('.cursor') && code.querySelector('.hljs-keyword')) report.colouredWhileStreaming = true;
+      });
+      observer.observe(chat.shadowRoot, { childList: true, subtree: true });
+    }
     const ended = new Promise((resolve) => {
       chat.addEventListener('stream-chat-complete', () => resolve('complete'));
       chat.addEventListener('stream-chat-error', (e) => resolve(`error: ${e.detail.error.message}`));
     });
     await chat.send('Show me a table and some code');
     report.outcome = await ended;
+    observer?.disconnect();
     if (report.scenario === 'answer') {
       // highlight.js and the grammar load on demand; the block is highlighted once they are in.
       report.highlighted = await until(() => chat.shadowRoot.querySelector('.code-block .hljs'), 5000);
