@@ -9,6 +9,7 @@ import { loadImageOnClick } from './markdown/images.js';
 import { loadMarkdown } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
 import { renderMessages } from './message-templates.js';
+import { loadWhenVisibleAndIdle } from './markdown/preload.js';
 import type { ParseEvent } from './protocols/index.js';
 import { Launcher } from './launcher.js';
 import { LiveRegion } from './live-region.js';
@@ -117,6 +118,8 @@ export class StreamChat extends LitElement {
 
   /** The labels in force, the page's over English; merged when `labels` changes, not on every read. */
   private text: StreamChatLabels = defaultLabels;
+  /** Stops the idle-time load of the markdown engine when the element leaves first. */
+  private cancelPreload?: () => void;
   /** What the buttons under a message do. */
   private readonly messageActions = {
     retry: (answer: ChatMessage) => void this.session.retry(answer),
@@ -194,6 +197,16 @@ export class StreamChat extends LitElement {
   /** Whether an answer is being prepared or streamed. */
   get busy(): boolean {
     return this.session.busy;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.cancelPreload = loadWhenVisibleAndIdle(this, loadMarkdown);
+  }
+
+  override disconnectedCallback(): void {
+    this.cancelPreload?.();
+    super.disconnectedCallback();
   }
 
   /**

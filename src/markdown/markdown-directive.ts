@@ -1,5 +1,6 @@
 import { nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import type { CatchUp } from './catch-up.js';
 import type { MarkdownOptions, MarkdownView } from './markdown-view.js';
 
 type ViewModule = typeof import('./markdown-view.js');
@@ -15,7 +16,8 @@ const WARM_UP = '# a\n\n**b** _c_ `d` [e](https://f.g)\n\n- h\n\n> i\n\n| j |\n|
 /**
  * Loads the markdown engine (marked, DOMPurify and our renderer: over half of the element's
  * weight) on first need, so a page that shows the widget downloads it only once somebody chats.
- * The element warms it up when the composer is focused, a message is sent or messages are set.
+ * The element loads it once it is visible and the browser idle (preload.ts), and at the latest
+ * when the composer is focused, a message is sent or messages are set.
  */
 export function loadMarkdown(): Promise<ViewModule> {
   loading ??= import('./markdown-view.js').then(
@@ -63,6 +65,8 @@ function flush(): void {
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
+  /** Hands the view a backlog in slices over several frames (see catch-up.ts). */
+  private catchUp?: CatchUp;
   private latest: [string, boolean | 'partial'] = ['', false];
   private waiting = false;
   private queued = false;
@@ -97,8 +101,9 @@ class MarkdownDirective extends Directive {
   }
 
   private show(part: ElementPart, module: ViewModule): void {
-    this.view ??= new module.MarkdownView(part.element as HTMLElement, this.options);
-    this.view.update(...this.latest);
+    const view = (this.view ??= new module.MarkdownView(part.element as HTMLElement, this.options));
+    this.catchUp ??= new module.CatchUp((text, final) => view.update(text, final));
+    this.catchUp.push(...this.latest);
   }
 
   private enqueue(part: ElementPart, module: ViewModule): void {

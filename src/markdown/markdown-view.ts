@@ -3,6 +3,9 @@ import { decorateCodeBlocks, type MarkdownLabels } from './code-blocks.js';
 import { healOpenBlock } from './heal.js';
 import { loadLanguage, languageFor } from './highlight.js';
 import { LiveCode } from './live-code.js';
+
+// Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
+export { CatchUp } from './catch-up.js';
 import { showImages } from './images.js';
 import { lexBlocks, renderBlocks, type HtmlMode, type LinkMap } from './markdown.js';
 import { sanitize } from './sanitize.js';

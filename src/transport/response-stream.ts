@@ -3,6 +3,7 @@ import type { Framing, SseMessage } from '../protocols/types.js';
 import { ChatError, errorFromResponse, timeoutError } from './errors.js';
 import { eventStreamForParser, framingOf, isBinaryType, mediaType, readFramedBody, withoutBom } from './framing.js';
 import { IdleTimer } from './idle-timer.js';
+import { taskSlices } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
 /** How a request ended when it did not throw. */
@@ -103,7 +104,7 @@ export async function streamRequest(
         // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
         // we do not rely on that).
         const { status, statusText, headers } = response;
-        const events = source.pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
+        const events = source.pipeThrough(taskSlices()).pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
         return new Response(events, { status, statusText, headers });
       },
       async onopen() {
@@ -127,7 +128,7 @@ export async function streamRequest(
         callbacks.onOpen?.(original, framing);
         if (!body) throw new Finished({ kind: 'closed' });
         if (framing === 'sse') return;
-        await readFramedBody(body, framing, callbacks.onMessage, inner.signal);
+        await readFramedBody(body.pipeThrough(taskSlices()), framing, callbacks.onMessage, inner.signal);
         throw new Finished({ kind: 'closed' });
       },
       onmessage(message) {

@@ -1,0 +1,96 @@
+// A backlog (a buffering proxy releasing 100 KB at once, a 1 MB event) shown over several frames
+// instead of in one long task. The text reaches the view in slices that fit a per-frame budget,
+// in order and without loss; the first slice goes out at once, so the first text of even a huge
+// backlog paints in the first frame. The slice size adapts to what the last slices cost.
+
+/** When the next frame runs, and what time it is: `requestAnimationFrame` and `performance.now` in a page, a test's own in tests. */
+export interface FrameSource {
+  request(callback: () => void): void;
+  now(): number;
+}
+
+export const animationFrames: FrameSource = {
+  request: (callback) => void requestAnimationFrame(callback),
+  now: () => performance.now(),
+};
+
+/** Milliseconds of rendering per frame while catching up: room for the host page's own work. */
+export const FRAME_BUDGET_MS = 6;
+const FIRST_SLICE = 4 * 1024;
+const MIN_SLICE = 1024;
+const MAX_SLICE = 256 * 1024;
+
+export type Finality = boolean | 'partial';
+
+/**
+ * Hands `show` a growing text (the whole text so far each time, as `MarkdownView.update` takes
+ * it) no more than one slice ahead of what it showed before, one slice per frame until it has
+ * caught up. A text that does not extend the last one is passed on whole (the view starts over).
+ */
+export class CatchUp {
+  private text = '';
+  private final: Finality = false;
+  /** How much of `text` the view has been given. */
+  private shown = 0;
+  private shownFinal: Finality | undefined;
+  private slice = FIRST_SLICE;
+  private scheduled = false;
+
+  constructor(
+    private readonly show: (text: string, final: Finality) => void,
+    private readonly frames: FrameSource = animationFrames,
+    private readonly budgetMs = FRAME_BUDGET_MS,
+  ) {}
+
+  /** True while part of the latest text has not been shown yet. */
+  get behind(): boolean {
+    return this.shown < this.text.length || this.shownFinal !== this.final;
+  }
+
+  /** The latest text; shows the next slice of it now, and the rest over the next frames. */
+  push(text: string, final: Finality): void {
+    // The last characters shown, not all of them: a check that grows with the answer would make
+    // every frame cost O(answer). The view makes the same check.
+    const from = Math.max(0, this.shown - 32);
+    const extended = text.length >= this.shown && text.startsWith(this.text.slice(from, this.shown), from);
+    this.text = text;
+    this.final = final;
+    if (!extended) {
+      // Replaced, not extended (a regenerate, an edit): the view starts over from this text.
+      this.shown = 0;
+      this.shownFinal = undefined;
+    }
+    if (!this.scheduled) this.step();
+  }
+
+  private step(): void {
+    this.scheduled = false;
+    if (!this.behind) return;
+    const end = this.sliceEnd();
+    const whole = end === this.text.length;
+    const final = whole ? this.final : false;
+    const started = this.frames.now();
+    this.show(whole ? this.text : this.text.slice(0, end), final);
+    const spent = this.frames.now() - started;
+    const added = end - this.shown;
+    this.shown = end;
+    this.shownFinal = final;
+    // Size the next slice to what this one cost, within bounds.
+    if (spent > this.budgetMs) this.slice = Math.max(MIN_SLICE, this.slice >> 1);
+    else if (spent < this.budgetMs / 2 && added >= this.slice / 2) this.slice = Math.min(MAX_SLICE, this.slice * 2);
+    if (this.behind) {
+      this.scheduled = true;
+      this.frames.request(() => this.step());
+    }
+  }
+
+  /** Where the next slice ends: a line end when there is one in its second half, never inside a surrogate pair. */
+  private sliceEnd(): number {
+    const limit = this.shown + this.slice;
+    if (limit >= this.text.length) return this.text.length;
+    const newline = this.text.lastIndexOf('\n', limit - 1);
+    if (newline >= this.shown + this.slice / 2) return newline + 1;
+    const code = this.text.charCodeAt(limit - 1);
+    return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  }
+}
