@@ -24,6 +24,8 @@ const types = {
 const staticRoots = {
   '/dist/': join(root, 'dist'),
   '/bench/pages/': join(root, 'bench', 'pages'),
+  // bench:peers only: the peers installed in bench/peers (see bench/peers.mjs).
+  '/bench/peers/': join(root, 'bench', 'peers'),
   '/node_modules/': join(root, 'node_modules'),
 };
 
