@@ -14,8 +14,9 @@ function fakeFrames() {
     advance(ms: number) {
       time += ms;
     },
-    /** Runs one frame; false when nothing was waiting for it. */
+    /** Runs one frame (16.7 ms after the last, as at 60 Hz); false when nothing was waiting for it. */
     frame(): boolean {
+      time += 1000 / 60;
       const callbacks = queued;
       queued = [];
       for (const callback of callbacks) callback();
@@ -127,6 +128,28 @@ describe('CatchUp', () => {
     perKb = 0.01;
     for (let i = 0; i < 8; i++) frames.frame();
     expect(sizes.at(-1), 'when cheap, they grow').to.be.greaterThan(64 * 1024);
+  });
+
+  it('shows streaming text every other frame, but the first text and the end at once', () => {
+    const frames = fakeFrames();
+    const shown: [string, Finality][] = [];
+    const catchUp = new CatchUp((text, final) => shown.push([text, final]), frames.source);
+    let text = '';
+    const perFrame: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      text += `tok${i} `;
+      const before = shown.length;
+      catchUp.push(text, false);
+      if (i === 0) expect(shown.length, 'the first text is shown at once').to.equal(1);
+      frames.frame();
+      perFrame.push(shown.length - before);
+    }
+    const updates = shown.length;
+    expect(updates, '60 frames of streaming: about 30 updates').to.be.within(28, 32);
+    expect(shown.at(-1)![0].length).to.be.at.least(text.length - 'tok59 '.length);
+    catchUp.push(text + 'end.', true);
+    expect(shown.at(-1), 'the end is shown at once').to.deep.equal([text + 'end.', true]);
+    for (let i = 1; i < shown.length; i++) expect(shown[i][0].startsWith(shown[i - 1][0])).to.be.true;
   });
 
   it('a view fed in slices ends in the same DOM as one fed the whole backlog', async () => {

@@ -2,6 +2,11 @@
 // instead of in one long task. The text reaches the view in slices that fit a per-frame budget,
 // in order and without loss; the first slice goes out at once, so the first text of even a huge
 // backlog paints in the first frame. The slice size adapts to what the last slices cost.
+//
+// While text trickles in (a paced stream), the open block is re-rendered at most every
+// MIN_INTERVAL_MS: every other frame at 60 Hz, 30 updates a second, which reads as fluid as 60
+// and halves the re-lexing, sanitizing and layout of the open block. The first text, the end of
+// the answer and a backlog's slices are shown in the frame they arrive.
 
 /** When the next frame runs, and what time it is: `requestAnimationFrame` and `performance.now` in a page, a test's own in tests. */
 export interface FrameSource {
@@ -19,6 +24,8 @@ export const FRAME_BUDGET_MS = 6;
 const FIRST_SLICE = 4 * 1024;
 const MIN_SLICE = 1024;
 const MAX_SLICE = 256 * 1024;
+/** Between one frame (16.7 ms) and two at 60 Hz: streaming text updates every other frame. */
+export const MIN_INTERVAL_MS = 25;
 
 export type Finality = boolean | 'partial';
 
@@ -35,11 +42,15 @@ export class CatchUp {
   private shownFinal: Finality | undefined;
   private slice = FIRST_SLICE;
   private scheduled = false;
+  /** When the view was last given text, and whether that was a slice of a longer backlog. */
+  private lastShow?: number;
+  private sliced = false;
 
   constructor(
     private readonly show: (text: string, final: Finality) => void,
     private readonly frames: FrameSource = animationFrames,
     private readonly budgetMs = FRAME_BUDGET_MS,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
   ) {}
 
   /** True while part of the latest text has not been shown yet. */
@@ -59,6 +70,7 @@ export class CatchUp {
       // Replaced, not extended (a regenerate, an edit): the view starts over from this text.
       this.shown = 0;
       this.shownFinal = undefined;
+      this.lastShow = undefined;
     }
     if (!this.scheduled) this.step();
   }
@@ -66,12 +78,21 @@ export class CatchUp {
   private step(): void {
     this.scheduled = false;
     if (!this.behind) return;
+    const soon = this.lastShow !== undefined && this.frames.now() - this.lastShow < this.minIntervalMs;
+    if (soon && !this.sliced && this.final === false) {
+      // More streaming text right after the last update: it goes out with a later frame.
+      this.scheduled = true;
+      this.frames.request(() => this.step());
+      return;
+    }
     const end = this.sliceEnd();
     const whole = end === this.text.length;
     const final = whole ? this.final : false;
     const started = this.frames.now();
     this.show(whole ? this.text : this.text.slice(0, end), final);
     const spent = this.frames.now() - started;
+    this.lastShow = started;
+    this.sliced = !whole;
     const added = end - this.shown;
     this.shown = end;
     this.shownFinal = final;
