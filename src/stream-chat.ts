@@ -9,7 +9,7 @@ import { loadImageOnClick } from './markdown/images.js';
 import { loadMarkdown } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
 import { renderMessages } from './message-templates.js';
-import { loadWhenVisibleAndIdle } from './markdown/preload.js';
+import { PreloadController } from './markdown/preload.js';
 import type { ParseEvent } from './protocols/index.js';
 import { Launcher } from './launcher.js';
 import { LiveRegion } from './live-region.js';
@@ -113,13 +113,13 @@ export class StreamChat extends LitElement {
   private readonly live = new LiveRegion(this);
   private readonly composer = new Composer(this);
   private readonly launcher = new Launcher(this, loadMarkdown);
+  /** Loads the markdown engine once the element is visible and the browser idle. */
+  protected readonly preload = new PreloadController(this, loadMarkdown);
 
   @query('.log') private log!: HTMLElement;
 
   /** The labels in force, the page's over English; merged when `labels` changes, not on every read. */
   private text: StreamChatLabels = defaultLabels;
-  /** Stops the idle-time load of the markdown engine when the element leaves first. */
-  private cancelPreload?: () => void;
   /** What the buttons under a message do. */
   private readonly messageActions = {
     retry: (answer: ChatMessage) => void this.session.retry(answer),
@@ -197,16 +197,6 @@ export class StreamChat extends LitElement {
   /** Whether an answer is being prepared or streamed. */
   get busy(): boolean {
     return this.session.busy;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.cancelPreload = loadWhenVisibleAndIdle(this, loadMarkdown);
-  }
-
-  override disconnectedCallback(): void {
-    this.cancelPreload?.();
-    super.disconnectedCallback();
   }
 
   /**

@@ -3,6 +3,7 @@
 // text late. It is loaded as soon as the element is on screen and the browser has nothing better
 // to do, so it is ready before anybody can have typed a question (and still on focus, a send or
 // restored messages, whichever comes first).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** How long an idle callback may wait for idleness before it runs anyway. */
 const IDLE_TIMEOUT_MS = 3000;
@@ -26,4 +27,24 @@ export function loadWhenVisibleAndIdle(element: Element, load: () => unknown): (
     if (idle !== undefined) cancelIdleCallback(idle);
     if (timer !== undefined) clearTimeout(timer);
   };
+}
+
+/** `loadWhenVisibleAndIdle` for as long as a Lit element is on the page. */
+export class PreloadController implements ReactiveController {
+  private cancel?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly load: () => unknown,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.cancel = loadWhenVisibleAndIdle(this.host, this.load);
+  }
+
+  hostDisconnected(): void {
+    this.cancel?.();
+  }
 }
