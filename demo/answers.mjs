@@ -1,6 +1,6 @@
 // The canned answers of the demo's pretend assistant (a trading-desk copilot). Each one exercises
 // a different corner of the markdown renderer: tables, fenced code in several languages, nested
-// lists, blockquotes, links, inline code and emphasis. The trading answer also has what richer
+// lists, blockquotes, links, inline code, emphasis and math. The trading answer also has what richer
 // backends send besides the text: reasoning, a tool call with its input and output, and sources.
 
 const fence = '```';
@@ -39,6 +39,24 @@ A few notes:
 - \`cummax()\` keeps the highest equity seen so far, so \`equity / running_peak - 1\` is ≤ 0 everywhere.
 - The result is a **fraction**: \`-0.037\` means −3.7 %.
 - For *intraday* data, resample first (\`equity.resample("1min").last()\`) so gaps don't hide a trough.
+`,
+  },
+  {
+    id: 'math',
+    match: /math|formula|sharpe|volatility|kelly|equation/i,
+    text: `The **Sharpe ratio** compares a strategy's excess return with its volatility:
+
+$$
+S = \\frac{\\mathbb{E}[R_p - R_f]}{\\sigma_p} \\approx \\sqrt{252}\\,\\frac{\\bar{r}_d}{s_d}
+$$
+
+where $\\bar{r}_d$ is the mean daily excess return and $s_d$ its standard deviation, so the
+annualised volatility is \\(\\sigma = s_d \\sqrt{252}\\). For position sizing, the Kelly fraction of a
+bet that wins $b$ times the stake with probability $p$ is
+
+\\[ f^* = p - \\frac{1 - p}{b} \\]
+
+Prices stay prices: a fill at $5 and another at $10 average $7.50, and \`$x$\` in code is code.
 `,
   },
   {

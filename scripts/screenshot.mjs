@@ -1,9 +1,10 @@
 // Screenshots of the demo page in headless Chromium, against the mock backend:
 //   node scripts/screenshot.mjs [outDir=screenshots] [--dist] [--width=1280]
 // Writes streaming-light.png (mid-answer), done-light.png, the same two in dark, code-light.png
-// (an answer with code typed into the composer), error.png, and with the anthropic format and
-// "Show stats" on, reasoning-light.png (the Thinking section open while the model thinks) and
-// extras-light.png (the finished answer's tool badge, sources and stats, in a taller window).
+// (an answer with code typed into the composer), math-light.png and math-dark.png (formulas),
+// error.png, and with the anthropic format and "Show stats" on, reasoning-light.png (the Thinking
+// section open while the model thinks) and extras-light.png (the finished answer's tool badge,
+// sources and stats, in a taller window).
 // With --dist the page gets the built dist/stream-chat.js instead of the sources (run
 // `vite build` first), which checks the script-tag bundle in a real browser.
 // --width sets the viewport's width (375 for a phone: the demo's layout and the chat full width).
@@ -124,6 +125,23 @@ try {
   });
   await page.waitForTimeout(400);
   await shot('code-light.png');
+
+  // A math answer, in both themes: KaTeX loads with the first formula and typesets MathML.
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: theme === 'light' ? 'Light' : 'Dark', exact: true }).click();
+    const before = await count('stream-chat-complete');
+    await page.locator('stream-chat textarea').fill('Explain the Sharpe ratio formula');
+    await page.locator('stream-chat textarea').press('Enter');
+    await page.waitForFunction((n) => window.__chatEvents.filter((e) => e === 'stream-chat-complete').length > n, before, {
+      timeout: ANSWER_TIMEOUT_MS,
+    });
+    await page.waitForFunction(() => document.querySelector('stream-chat')?.shadowRoot?.querySelectorAll('.markdown math').length === 7, null, {
+      timeout: ANSWER_TIMEOUT_MS,
+    });
+    await page.waitForTimeout(400);
+    await shot(`math-${theme}.png`);
+  }
 
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await run('HTTP error', 'stream-chat-error');

@@ -37,7 +37,7 @@ const h5sc: Vector[] = corpusPresent
 // The guard
 
 const FORBIDDEN = new Set([
-  'script', 'iframe', 'object', 'embed', 'form', 'input', 'style', 'link', 'meta', 'base', 'svg', 'math', 'template',
+  'script', 'iframe', 'object', 'embed', 'form', 'input', 'style', 'link', 'meta', 'base', 'svg', 'template',
   'frame', 'frameset', 'applet', 'noscript', 'video', 'audio', 'source', 'picture', 'textarea', 'select', 'dialog',
   'slot', 'portal', 'image', 'isindex', 'xmp', 'plaintext', 'noembed', 'param', 'track', 'area', 'map',
 ]);
@@ -50,12 +50,59 @@ const ALLOWED_ELEMENTS = new Set([
   'caption', 'tfoot', 'ruby', 'rt', 'rp', 'bdi', 'bdo', 'wbr', 'figure', 'figcaption',
 ]);
 const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'class', 'lang', 'dir', 'colspan', 'rowspan', 'align', 'start', 'open', 'datetime']);
+
+// Typeset math (src/markdown/math-render.ts): a <math> element right inside one of our formula
+// placeholders, holding presentation MathML only, laid out by these attributes only. Written out
+// here independently of src/markdown/math-sanitize.ts. Any other math element is a problem.
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const MATH_ELEMENTS = new Set([
+  'math', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot',
+  'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'merror',
+  'mmultiscripts', 'mprescripts',
+]);
+const MATH_ATTRIBUTES = new Set([
+  'display', 'mathvariant', 'mathcolor', 'mathbackground', 'mathsize', 'stretchy', 'fence', 'separator', 'lspace',
+  'rspace', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'accent', 'accentunder', 'width', 'height',
+  'depth', 'voffset', 'linethickness', 'scriptlevel', 'displaystyle', 'columnalign', 'rowalign', 'columnspacing',
+  'rowspacing', 'columnlines', 'rowlines', 'frame', 'framespacing', 'notation', 'columnspan', 'rowspan',
+]);
+const MATH_PLACEHOLDER = /^math-(inline|display)( math-error)?$/;
+
+/** The hard rules for math, in every mode: only our shape of MathML, only where we put it. */
+function mathProblems(el: Element): string[] {
+  const where = () => `<${el.localName}> ${el.outerHTML.slice(0, 120)}`;
+  const problems: string[] = [];
+  const inMath = el.parentElement?.closest('math');
+  if (el.namespaceURI !== MATHML) {
+    if (inMath) problems.push(`non-MathML element inside math: ${where()}`);
+    return problems;
+  }
+  if (!MATH_ELEMENTS.has(el.localName)) problems.push(`unexpected math element ${where()}`);
+  if (el.localName === 'math') {
+    const parent = el.parentElement;
+    if (inMath || !parent || !MATH_PLACEHOLDER.test(parent.className) || parent.getAttributeNames().join(' ') !== 'class') {
+      problems.push(`math outside a formula placeholder: ${where()}`);
+    }
+  } else if (!inMath) {
+    problems.push(`MathML element outside math: ${where()}`);
+  }
+  for (const attr of el.getAttributeNames()) {
+    if (!MATH_ATTRIBUTES.has(attr)) problems.push(`unexpected math attribute ${attr} on ${where()}`);
+    if ((attr === 'mathcolor' || attr === 'mathbackground') && !/^(#[0-9a-f]{3,8}|[a-z]+)$/i.test(el.getAttribute(attr)!)) {
+      problems.push(`math colour that is not a colour on ${where()}`);
+    }
+  }
+  return problems;
+}
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'srcset', 'codebase', 'cite', 'data-src'];
 
 /** Our own additions after sanitizing, each in exactly one shape. */
 function isOurChrome(el: Element): boolean {
   const attrs = el.getAttributeNames().sort().join(' ');
   if (el.localName === 'button') return el.className === 'copy-button' && /^aria-label class part type$/.test(attrs) && el.getAttribute('type') === 'button';
+  if ((el.localName === 'span' || el.localName === 'div') && MATH_PLACEHOLDER.test(el.className)) {
+    return attrs === 'class' && (el.localName === 'span' || el.classList.contains('math-display'));
+  }
   if (el.localName === 'div' && /^segment( sealed)?$/.test(el.className)) return attrs === 'class' && !el.parentElement?.closest('.segment');
   if (el.localName === 'div') return /^code-(block|header)$/.test(el.className) && /^class( part)?$/.test(attrs);
   if (el.localName === 'span' && el.className === 'cursor') return attrs === 'aria-hidden class';
@@ -82,9 +129,10 @@ interface GuardOptions {
 }
 
 function problemsOf(el: Element, options: GuardOptions): string[] {
-  const problems: string[] = [];
   const name = el.localName;
   const where = () => `<${name}> ${el.outerHTML.slice(0, 120)}`;
+  const problems = mathProblems(el);
+  if (el.namespaceURI === MATHML) return problems;
   if (name === 'img') {
     const attrs = el.getAttributeNames();
     const src = el.getAttribute('src') ?? '';
@@ -366,6 +414,18 @@ const MARKDOWN_VECTORS: Vector[] = [
   split('script tag split', '<scr', 'ipt>alert(1)</scr', 'ipt>'),
   split('svg split', '<sv', 'g onload=alert(1)>'),
   split('reference definition split', '[a][r]\n\n[r]: java', 'script:alert(1)\n'),
+  // Math: TeX that asks KaTeX for links, classes, styles, images and HTML, raw MathML, and markup
+  // inside formulas. Typeset formulas must come out as our MathML shape or stay text.
+  { name: 'math \\href and \\url', text: '$\\href{javascript:alert(1)}{click}$ and $$\\url{javascript:alert(1)}$$ and \\(\\href{' + EVIL + '/href}{x}\\)' },
+  { name: 'math html extensions', text: '$\\htmlClass{cursor}{x} \\htmlStyle{position:fixed;inset:0}{y} \\htmlId{log}{z} \\htmlData{src=x}{w}$' },
+  { name: 'math \\includegraphics', text: `$$\\includegraphics[height=1em]{${EVIL}/math.png}$$` },
+  { name: 'markup inside formulas', text: '$x</span><img src=x onerror=alert(1)>$ and \\[</div><script>alert(1)</script>\\] and $\\text{<svg onload=alert(1)>}$' },
+  { name: 'math colour injection', text: '$\\color{url(javascript:alert(1))}{x}$ $\\colorbox{expression(alert(1))}{y}$ $\\textcolor{red" onmouseover="alert(1)}{z}$' },
+  { name: 'math macro bombs and huge sizes', text: '$$\\def\\a{\\a\\a}\\a$$ $\\def\\b#1{#1#1}\\b{\\b{\\b{\\b{\\b{\\b{\\b{\\b{x}}}}}}}}$ $\\rule{100000em}{100000em}$ $\\Huge\\sizing{1000}x$' },
+  { name: 'raw MathML', text: '<math><maction actiontype="statusline#javascript:alert(1)"><mtext>x</mtext></maction><mi xlink:href="javascript:alert(1)" href="javascript:alert(1)">y</mi><annotation-xml encoding="text/html"><img src=x onerror=alert(1)></annotation-xml></math>' },
+  { name: 'raw formula placeholder', text: '<span class="math-inline">$\\href{javascript:alert(1)}{x}$</span><div class="math-display">$$<img src=x onerror=alert(1)>$$</div>' },
+  { name: 'math unicode escapes', text: '$\\unicode{60}script\\unicode{62}alert(1)$ $\\char"3C img src=x onerror=alert(1)\\char"3E$' },
+  split('formula split at its closing dollar', 'Sum: $\\href{javascript:alert(1)}{x', '}$ and $$\\frac{1}{', '2}$$'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +458,26 @@ describe('hostile model output', () => {
     expect(await exfilHits(`${EXFIL}-probe/`)).to.deep.equal([`server saw ${EXFIL}-probe/probe.png`]);
     // Reset for the real checks.
     xss.__xss = 0;
+  });
+
+  it('the guard allows math only in the shape the math renderer produces', () => {
+    const placeholder = (markup: string, className = 'math-inline') => {
+      const root = document.createElement('div');
+      const span = document.createElement('span');
+      span.className = className;
+      span.innerHTML = markup;
+      root.append(span);
+      return scan(root, {});
+    };
+    const ours = '<math display="block"><mrow><mfrac><mi>a</mi><mn>2</mn></mfrac><mstyle mathcolor="red"><mo stretchy="false">(</mo></mstyle></mrow></math>';
+    expect(placeholder(ours)).to.deep.equal([]);
+    expect(placeholder(ours, 'katex')).to.satisfy((problems: string[]) => problems.some((p) => p.includes('math outside a formula placeholder')));
+    expect(placeholder('<math><mi href="https://ok.example">x</mi></math>').join()).to.contain('unexpected math attribute href');
+    expect(placeholder('<math><maction actiontype="toggle"><mi>x</mi></maction></math>').join()).to.contain('unexpected math element');
+    expect(placeholder('<math><semantics><mi>x</mi><annotation>x</annotation></semantics></math>').join()).to.contain('unexpected math element');
+    expect(placeholder('<math><mtext><b>x</b></mtext></math>').join()).to.contain('non-MathML element inside math');
+    expect(placeholder('<math><mstyle mathcolor="url(x)"><mi>x</mi></mstyle></math>').join()).to.contain('math colour');
+    expect(placeholder('<math><mi style="color:red" class="x">x</mi></math>').join()).to.contain('unexpected math attribute style');
     foreignRequests.length = 0;
     performance.clearResourceTimings();
   });

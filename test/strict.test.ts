@@ -23,10 +23,11 @@ interface StrictReport {
   highlighted?: boolean;
   colouredWhileStreaming?: boolean;
   copied?: string | false;
+  typeset?: boolean;
 }
 
 /** Opens the strict page, lets it run its scenario, and returns its report and its element. */
-async function runStrictPage(scenario: 'answer' | 'hostile' | 'html-error', tt: 'open' | 'pinned' = 'open') {
+async function runStrictPage(scenario: 'answer' | 'hostile' | 'html-error' | 'math', tt: 'open' | 'pinned' = 'open') {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 640px; height: 640px; border: 0';
   const reported = new Promise<StrictReport>((resolve, reject) => {
@@ -86,6 +87,26 @@ describe('<stream-chat> under a strict CSP with Trusted Types', function () {
       expect(root.querySelector('.code-block .copy-button')!.getAttribute('aria-label')).to.equal('Copy js code');
       // The click copied, or fell back to a selection copy; either way it ran under the policy.
       expect(report.copied).to.be.oneOf(['Copied', 'Copy failed']);
+    });
+  }
+
+  for (const tt of ['open', 'pinned'] as const) {
+    it(`typesets math with KaTeX into MathML, with no violation and no font or stylesheet (${tt})`, async () => {
+      const { frame, report, root } = await runStrictPage('math', tt);
+      frames.push(frame);
+      expect(report.violations.length + report.errors.length, describeProblems(report)).to.equal(0);
+      expect(report.console.filter((c) => c.level === 'error'), describeProblems(report)).to.deep.equal([]);
+      expect(report.outcome).to.equal('complete');
+      expect(report.typeset, 'four formulas typeset').to.equal(true);
+      const markdown = root.querySelector('.assistant .markdown')!;
+      const maths = Array.from(markdown.querySelectorAll('math'));
+      expect(maths.map((math) => math.parentElement!.className)).to.deep.equal(['math-inline', 'math-inline', 'math-display', 'math-inline']);
+      expect(markdown.querySelector('.math-display mfrac')).not.to.equal(null);
+      // \href is not trusted: its argument is shown as text, linking nowhere.
+      expect(markdown.querySelector('a, [href], [style], .katex')).to.equal(null);
+      expect(frame.contentDocument!.fonts.size).to.equal(0);
+      expect(root.querySelector('link, style')).to.equal(null);
+      expect((window as { pwned?: boolean }).pwned).to.equal(undefined);
     });
   }
 

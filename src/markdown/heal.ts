@@ -5,6 +5,8 @@
 // Hand-written because no markdown library offers it: marked (like every CommonMark parser)
 // renders its input as complete text, which is right for a document and wrong for a prefix of one.
 
+import { formulaEnd } from './math.js';
+
 const SETEXT_UNDERLINE = /^ {0,3}(?:-+|=+)[ \t]*$/;
 const TABLE_ROW = /^ {0,3}\|/;
 const TABLE_DELIMITER = /^ {0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
@@ -65,6 +67,14 @@ function healInline(text: string): string {
   let link: { at: number; textEnd: number; inUrl: boolean } | undefined;
   for (let i = start; i < text.length; i++) {
     const c = text[i];
+    // A finished formula is math, not emphasis: `$a*b$` leaves no `*` open.
+    if (!code && (c === '$' || (c === '\\' && (text[i + 1] === '(' || text[i + 1] === '[')))) {
+      const end = formulaEnd(text, i);
+      if (end !== -1) {
+        i = end - 1;
+        continue;
+      }
+    }
     if (c === '\\') {
       i += 1;
       continue;

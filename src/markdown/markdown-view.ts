@@ -8,6 +8,7 @@ import { LiveCode } from './live-code.js';
 export { CatchUp } from './catch-up.js';
 import { showImages } from './images.js';
 import { lexBlocks, renderBlocks, type HtmlMode, type LinkMap } from './markdown.js';
+import { typesetMath } from './math-render.js';
 import { sanitize } from './sanitize.js';
 
 /** How a view renders what the model wrote. */
@@ -27,6 +28,7 @@ export interface MarkdownOptions {
 }
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
+const MATH_PLACEHOLDER = /\bmath-(?:inline|display)\b/;
 
 // A reference definition (`[label]: url`) may come after the text that uses it; only then does a
 // finished answer need a second look at earlier blocks.
@@ -322,7 +324,7 @@ export class MarkdownView {
     // Nothing to show (a reference definition, raw HTML the sanitizer removed) starts no segment.
     if (!fragment.hasChildNodes()) return [];
     showImages(fragment, this.options.images, finished, this.options.labels);
-    for (const promise of decorateCodeBlocks(fragment, finished, this.options.labels)) {
+    for (const promise of [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)]) {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));
     }
@@ -380,7 +382,8 @@ export class MarkdownView {
       while (last && (last === this.cursor || (last.nodeType === Node.TEXT_NODE && !last.textContent?.trim()))) {
         last = last.previousSibling;
       }
-      if (!(last instanceof Element) || VOID_ELEMENTS.has(last.localName)) break;
+      // A formula is one thing: the cursor goes after it, never into its MathML.
+      if (!(last instanceof HTMLElement) || VOID_ELEMENTS.has(last.localName) || MATH_PLACEHOLDER.test(last.className)) break;
       host = last;
     }
     if (host.lastChild !== this.cursor) host.append(this.cursor);

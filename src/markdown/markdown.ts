@@ -1,6 +1,7 @@
 // The private markdown parsers. `Marked` instances of our own (never the global `marked`), so the
 // host page's extensions cannot change what we render, and ours cannot change theirs.
 import { Lexer, Marked, Parser, type MarkedExtension, type Token, type TokensList, type Tokens } from 'marked';
+import { mathExtension } from './math.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -38,21 +39,27 @@ const renderer: MarkedExtension['renderer'] = {
   },
 };
 
-const escaping = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    ...renderer,
-    // Raw HTML is shown as text, not interpreted: a model explaining `<div>` without backticks
-    // should read as it wrote it, and prompt-injected markup has nothing to attach to.
-    html({ text, block }: Tokens.HTML | Tokens.Tag) {
-      return block ? `<p>${escapeHtml(text)}</p>\n` : escapeHtml(text);
+// Formulas become placeholders that math-render.ts typesets after sanitizing.
+const math = mathExtension(escapeHtml);
+
+const escaping = new Marked(
+  {
+    gfm: true,
+    breaks: false,
+    renderer: {
+      ...renderer,
+      // Raw HTML is shown as text, not interpreted: a model explaining `<div>` without backticks
+      // should read as it wrote it, and prompt-injected markup has nothing to attach to.
+      html({ text, block }: Tokens.HTML | Tokens.Tag) {
+        return block ? `<p>${escapeHtml(text)}</p>\n` : escapeHtml(text);
+      },
     },
   },
-});
+  math,
+);
 
 // Raw HTML passes through as markup, for the chat policy in sanitize.ts to filter.
-const passing = new Marked({ gfm: true, breaks: false, renderer });
+const passing = new Marked({ gfm: true, breaks: false, renderer }, math);
 
 export type LinkMap = TokensList['links'];
 

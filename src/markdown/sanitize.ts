@@ -25,10 +25,13 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'class', 'lang', 'dir', 'colspan', 'rowspan', 'align', 'start', 'open', 'datetime'];
 
 // Classes our styles give meaning to (`.cursor`, `.error`, `.thinking`) must not be wearable by
-// model output; only fence languages and the renderer's image links keep theirs.
+// model output; only fence languages, the renderer's image links and formula placeholders (which
+// math-render.ts typesets through its own allowlist) keep theirs.
 const KEPT_CLASS: Record<string, RegExp> = {
   code: /^language-[\w+#.-]+$/,
   a: /^image-placeholder$/,
+  span: /^math-(?:inline|display)$/,
+  div: /^math-display$/,
 };
 
 purify.addHook('uponSanitizeAttribute', (node, data) => {

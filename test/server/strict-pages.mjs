@@ -3,7 +3,7 @@
 // served here (before the dev server's plugins, so nothing is injected into it) and opened by the
 // test in a same-origin iframe:
 //
-//   GET /strict/page.html?scenario=answer|hostile|html-error&tt=open|pinned&testId=...
+//   GET /strict/page.html?scenario=answer|hostile|html-error|math&tt=open|pinned&testId=...
 //       the page, sent with the CSP header; no inline script or style
 //   GET /strict/page.js
 //       its script: loads the element from /src/define.ts (which the dev server compiles and whose
@@ -113,6 +113,17 @@ async function strictPage() {
         sse({ done: true }),
       ],
     },
+    // Formulas of every kind, streamed: KaTeX loads as a chunk of its own and its MathML is parsed
+    // through the `stream-chat-dompurify` policy, with no font or stylesheet to load.
+    math: {
+      chunks: [
+        ...('Euler: $e^{i\\pi} + 1 = 0$, and \\(a^2 + b^2 = c^2\\).\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\n' +
+          'A hostile one: $\\href{javascript:parent.pwned=true}{x}$.\n\nDone.')
+          .match(/[\s\S]{1,7}/g)
+          .flatMap((piece) => [sse({ content: piece }), { delay: 5 }]),
+        sse({ done: true }),
+      ],
+    },
     // An HTML error page is read for its title (parsed inertly) and never rendered.
     'html-error': {
       status: 502,
@@ -147,6 +158,9 @@ async function strictPage() {
     await chat.send('Show me a table and some code');
     report.outcome = await ended;
     observer?.disconnect();
+    if (report.scenario === 'math') {
+      report.typeset = await until(() => chat.shadowRoot.querySelectorAll('.markdown math').length === 4, 5000);
+    }
     if (report.scenario === 'answer') {
       // highlight.js and the grammar load on demand; the block is highlighted once they are in.
       report.highlighted = await until(() => chat.shadowRoot.querySelector('.code-block .hljs'), 5000);
