@@ -8,7 +8,6 @@ import { copyCodeOnClick, copyText } from './markdown/code-blocks.js';
 import { loadImageOnClick } from './markdown/images.js';
 import { loadMarkdown } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
-import { mathStyles } from './markdown/math.styles.js';
 import { renderMessages } from './message-templates.js';
 import { PreloadController } from './markdown/preload.js';
 import type { ParseEvent } from './protocols/index.js';
@@ -101,7 +100,7 @@ import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/r
  * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
  */
 export class StreamChat extends LitElement {
-  static override styles = [styles, mathStyles];
+  static override styles = styles;
 
   // The renderer loads while the request is prepared; it is nearly always there before the first token.
   private readonly session = new ChatSession(this, {

@@ -1,8 +1,9 @@
-// How typeset formulas sit in an answer. The MathML itself needs no stylesheet or fonts: the
-// browser lays it out with its own math font (math-render.ts).
 import { css } from 'lit';
 
-export const mathStyles = css`
+// Formulas in answers (src/markdown/math-render.ts): how typeset math sits in the text. The MathML
+// itself needs no stylesheet or fonts: the browser lays it out with its own math font.
+
+export const math = css`
   .markdown .math-display {
     display: block;
     margin: 0 0 0.75em;
