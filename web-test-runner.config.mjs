@@ -9,6 +9,7 @@ import { aiSdkProducer } from './test/server/ai-sdk-producer.mjs';
 import { corpora, corpusNotice } from './test/server/corpora.mjs';
 import { strictPages } from './test/server/strict-pages.mjs';
 import { staticFiles } from './test/server/static-files.mjs';
+import { seedBackends } from './test/server/seeds/index.mjs';
 
 const executablePath = systemChromium();
 // Throws (the run does not start) when STREAM_CHAT_REQUIRE_CORPORA=1 and the corpus is missing.
@@ -56,7 +57,7 @@ export default {
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora(), staticFiles()],
+  middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora(), seedBackends(), staticFiles()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     playwrightLauncher({

@@ -24,6 +24,8 @@ export interface StreamChatLabels {
   thought: string;
   stopped: string;
   cutOff: string;
+  /** The model's provider stopped the answer (OpenAI's content filter, Anthropic's refusal). */
+  contentFiltered: string;
   retry: string;
   tools: string;
   toolRunning: string;
@@ -62,6 +64,7 @@ export const defaultLabels: StreamChatLabels = {
   thought: 'Thinking',
   stopped: 'Stopped',
   cutOff: 'Answer cut off: the model reached its length limit.',
+  contentFiltered: "Answer stopped by the model provider's content filter.",
   retry: 'Retry',
   tools: 'Tools used',
   toolRunning: 'running',

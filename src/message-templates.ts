@@ -27,8 +27,14 @@ export interface MessageContext {
  */
 function finality(m: ChatMessage): boolean | 'partial' {
   if (m.status === 'streaming') return false;
-  return m.status === 'complete' && m.finishReason !== 'length' ? true : 'partial';
+  return m.status === 'complete' && !STOPPED_SHORT.has(m.finishReason ?? '') ? true : 'partial';
 }
+
+/** Finish reasons that end an answer before the model finished it, each with its notice. */
+const STOPPED_SHORT = new Map<string, (labels: StreamChatLabels) => string>([
+  ['length', (labels) => labels.cutOff],
+  ['content_filter', (labels) => labels.contentFiltered],
+]);
 
 function hostOf(url: string): string {
   try {
@@ -69,7 +75,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
       <div class="markdown" dir="auto" ${markdown(m.content, finality(m), ctx.markdown)}></div>
       ${renderSources(m, labels)}
       ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
-      ${m.finishReason === 'length' ? html`<div class="note" part="notice">${labels.cutOff}</div>` : nothing}
+      ${STOPPED_SHORT.has(m.finishReason ?? '') ? html`<div class="note" part="notice">${STOPPED_SHORT.get(m.finishReason!)!(labels)}</div>` : nothing}
       ${m.status === 'cancelled' ? html`<div class="note" part="notice">${labels.stopped}</div>` : nothing}
       ${m.status === 'error' ? renderError(m, ctx) : nothing}
       ${ctx.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${labels.stats(m.stats)}</div>` : nothing}

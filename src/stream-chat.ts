@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { normalizeMessages, snapshot } from './conversation/conversation.js';
 import type { ChatMessage } from './conversation/message.js';
 import { emit } from './events.js';
+import { jsonObjectAttribute } from './json-attribute.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
 import { copyCodeOnClick, copyText } from './markdown/code-blocks.js';
 import { loadImageOnClick } from './markdown/images.js';
@@ -131,7 +132,7 @@ export class StreamChat extends LitElement {
   @property() endpoint = '';
   /** The HTTP method. GET sends the body's fields as query parameters. */
   @property() method = 'POST';
-  /** The wire format of the stream: `auto` (picked from the response headers and first events, then kept) or a format name to force: `openai`, `openai-responses`, `anthropic`, `ai-sdk`, `ai-data-stream`, `langserve`, `tgi`, `flowise`, `ollama`, `n8n`, `seeds`, `content`, `text`, `json-string`, `plain-text`. */
+  /** The wire format of the stream: `auto` (picked from the response headers and first events, then kept) or a format name to force: `openai`, `openai-responses`, `anthropic`, `ai-sdk`, `ai-data-stream`, `langchain-events`, `langserve`, `tgi`, `flowise`, `ollama`, `n8n`, `seeds`, `content`, `text`, `json-string`, `plain-text`. */
   @property() format = 'auto';
   /** Placeholder text of the composer; `labels.placeholder` when empty. */
   @property() placeholder = '';
@@ -165,16 +166,18 @@ export class StreamChat extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
-  /** Extra request headers: an object or `Headers`, or a function returning one (or a promise of one), called before every request. */
-  @property({ attribute: false }) headers?: HeadersSource;
-  /** Extra JSON fields merged into every request body, e.g. `{ run_id: 5, model: "gpt-4o" }`. */
-  @property({ attribute: false }) body?: Record<string, unknown>;
+  /** Extra request headers: an object or `Headers`, or a function returning one (or a promise of one), called before every request. As an attribute, a JSON object: `headers='{"X-Api-Key": "..."}'`. */
+  @property({ converter: jsonObjectAttribute('headers') }) headers?: HeadersSource;
+  /** Extra JSON fields merged into every request body, e.g. `{ run_id: 5, model: "gpt-4o" }`; as an attribute, its JSON: `body='{"provider": "openai"}'`. An attribute that is not a JSON object logs a console error, and sending fails (no request) until it is fixed. */
+  @property({ converter: jsonObjectAttribute('body') }) body?: Record<string, unknown>;
+  /** Forces the request field the conversation id is sent back in, e.g. `session_id`, whatever name the server used. */
+  @property({ attribute: 'conversation-id-field' }) conversationIdField?: string;
   /** Maps each event of a stream no built-in format understands: `({ event, data, id }) => text | update | update[] | null` (null skips the event). */
   @property({ attribute: false }) parseEvent?: ParseEvent;
   /** A hook that may rewrite the request (url, method, headers, body) before it is sent. */
   @property({ attribute: false }) prepareRequest?: PrepareRequest;
 
-  /** The conversation id the server assigned (from `session_info`, `done` events and the like); sent back as `conversation_id`. */
+  /** The conversation id the server assigned (from `session_info`, `done` events and the like); sent back under the name the server gave it (`session_id`, `conversation_id`, `conversationId`, `thread_id`, `chatId`, ...), `conversation_id` when it gave none. */
   get conversationId(): string | undefined {
     return this.session.conversationId;
   }

@@ -137,7 +137,7 @@ describe('faults', () => {
       400: 'message must not be empty',
       401: 'invalid API token',
       403: 'this model is not enabled for your key',
-      404: 'no route for POST /test-sse',
+      404: 'Cannot POST /test-sse', // Express's stock answer: a missing route (an app's own 404 sentence: test/error-sentences.test.ts)
       413: 'request body larger than 1 MB',
       429: 'slow down',
       500: 'database is down',

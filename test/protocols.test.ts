@@ -49,13 +49,13 @@ describe('seeds format', () => {
       ['{"type":"tool","tool":"search","status":"Complete"}', [{ type: 'tool', name: 'search', status: 'done' }]],
       ['{"type":"tool","tool":"search","status":"started"}', [{ type: 'tool', name: 'search', status: 'running' }]],
       ['{"type":"done"}', [{ type: 'done' }]],
-      ['{"type":"done","conversation_id":"c-1"}', [{ type: 'done', conversationId: 'c-1' }]],
-      ['{"type":"done","session_id":"s-1"}', [{ type: 'done', conversationId: 's-1' }]],
+      ['{"type":"done","conversation_id":"c-1"}', [{ type: 'conversation', id: 'c-1', field: 'conversation_id' }, { type: 'done' }]],
+      ['{"type":"done","session_id":"s-1"}', [{ type: 'conversation', id: 's-1', field: 'session_id' }, { type: 'done' }]],
       ['{"type":"stream_end"}', [{ type: 'done' }]],
       ['{"type":"error","message":"boom"}', [{ type: 'error', message: 'boom' }]],
       ['{"type":"error","error":"bad key"}', [{ type: 'error', message: 'bad key' }]],
       ['{"type":"error"}', [{ type: 'error', message: 'The server reported an error.' }]],
-      ['{"type":"session_info","session_id":"s-9"}', [{ type: 'conversation', id: 's-9' }]],
+      ['{"type":"session_info","session_id":"s-9"}', [{ type: 'conversation', id: 's-9', field: 'session_id' }]],
       ['{"type":"warning","message":"slow"}', [{ type: 'warning', message: 'slow' }]],
       ['{"type":"response_saved","id":"r-1"}', []],
       ['{"type":"token","content":""}', []],
@@ -80,7 +80,7 @@ describe('content format', () => {
       ['{"content":"Hel"}', [{ type: 'text', text: 'Hel' }]],
       ['{"content":""}', []],
       ['{"done":true}', [{ type: 'done' }]],
-      ['{"done":true,"conversation_id":"c-7"}', [{ type: 'done', conversationId: 'c-7' }]],
+      ['{"done":true,"conversation_id":"c-7"}', [{ type: 'conversation', id: 'c-7', field: 'conversation_id' }, { type: 'done' }]],
       ['{"content":"!","done":true}', [{ type: 'text', text: '!' }, { type: 'done' }]],
       ['{"error":"quota"}', [{ type: 'error', message: 'quota' }]],
       ['{"error":{"message":"quota"}}', [{ type: 'error', message: 'quota' }]],
@@ -213,6 +213,7 @@ describe('openai format', () => {
 });
 
 const ORDER = [
+  'langchain-events',
   'langserve',
   'anthropic',
   'openai-responses',
@@ -243,7 +244,7 @@ describe('wireFormats', () => {
   it('says how each format is framed', () => {
     const framing = Object.fromEntries(wireFormats.map((format) => [format.name, format.framing ?? 'sse']));
     expect(framing).to.deep.include({ 'ai-data-stream': 'lines', n8n: 'lines', ollama: 'lines', 'plain-text': 'text', anthropic: 'sse' });
-    expect(wireFormats.filter((format) => format.framing === undefined).map((format) => format.name)).to.deep.equal(ORDER.slice(0, 11));
+    expect(wireFormats.filter((format) => format.framing === undefined).map((format) => format.name)).to.deep.equal(ORDER.slice(0, 12));
   });
 });
 
@@ -255,10 +256,10 @@ describe('StreamParser', () => {
       [
         'seeds',
         ['{"type":"session_info","session_id":"s"}', '{"type":"token","content":"Hi"}', '{"type":"done"}'],
-        [{ type: 'conversation', id: 's' }, { type: 'text', text: 'Hi' }, { type: 'done' }],
+        [{ type: 'conversation', id: 's', field: 'session_id' }, { type: 'text', text: 'Hi' }, { type: 'done' }],
       ],
       ['openai', [openaiChunk({ content: 'Hi' }), '[DONE]'], [{ type: 'text', text: 'Hi' }, { type: 'done' }]],
-      ['content', ['{"content":"Hi"}', '{"done":true,"conversation_id":"c"}'], [{ type: 'text', text: 'Hi' }, { type: 'done', conversationId: 'c' }]],
+      ['content', ['{"content":"Hi"}', '{"done":true,"conversation_id":"c"}'], [{ type: 'text', text: 'Hi' }, { type: 'conversation', id: 'c', field: 'conversation_id' }, { type: 'done' }]],
       ['text', ['{"text":"H"}', '{"text":"i"}'], [{ type: 'text', text: 'H' }, { type: 'text', text: 'i' }]],
       ['json-string', ['"H"', '"i"'], [{ type: 'text', text: 'H' }, { type: 'text', text: 'i' }]],
     ];

@@ -168,7 +168,8 @@ describe('streamRequest', () => {
       [{ 'content-type': 'application/x-jsonlines' }, 'lines'],
       [{ 'content-type': 'application/stream+json' }, 'lines'],
       [{ 'content-type': 'text/plain; charset=utf-8', 'x-vercel-ai-data-stream': 'v1' }, 'lines'],
-      [{ 'content-type': 'text/plain; charset=utf-8' }, 'text'],
+      // Mislabelled event streams are told by their first bytes (the body here is `data: x`).
+      [{ 'content-type': 'text/plain; charset=utf-8' }, 'sse'],
       [{ 'content-type': 'text/markdown' }, 'text'],
       [{ 'content-type': 'application/octet-stream' }, 'sse'],
       [{ 'content-type': null }, 'sse'],
@@ -179,6 +180,24 @@ describe('streamRequest', () => {
         expect(run.framing).to.equal(framing);
         expect(run.messages).to.have.length(1);
       });
+    }
+
+    const sniffed: [body: string, framing: Framing][] = [
+      ['Hello', 'text'],
+      ['data is what we have', 'text'],
+      ['{"content":"x"}\n', 'lines'],
+      ['{not json\n', 'text'],
+      [': comment\n\n', 'sse'],
+    ];
+    for (const type of ['text/plain', 'application/octet-stream', null]) {
+      for (const [body, framing] of sniffed) {
+        // What is not text/plain and neither SSE nor JSON lines stays SSE: it may not be text at all.
+        const expected = framing === 'text' && type !== 'text/plain' ? 'sse' : framing;
+        it(`reads ${JSON.stringify(body)} under ${type ?? 'no content type'} as ${expected}`, async () => {
+          const run = await read({ headers: { 'content-type': type }, chunks: [body] });
+          expect(run.framing).to.equal(expected);
+        });
+      }
     }
 
     it('passes onOpen the response as the server sent it, and sends the request as built', async () => {

@@ -118,6 +118,7 @@ export function snapshot(message: ChatMessage): ChatMessage {
     ...(message.sources && { sources: message.sources.map((s) => ({ ...s })) }),
     ...(message.stats && { stats: { ...message.stats } }),
     ...(message.warnings && { warnings: [...message.warnings] }),
+    ...(message.trailing && { trailing: message.trailing.map((t) => ({ ...t })) }),
     ...(message.error && { error: { ...message.error } }),
   };
 }

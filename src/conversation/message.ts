@@ -46,6 +46,18 @@ export interface StreamStats {
   tokensPerSecond?: number;
 }
 
+/**
+ * Something the server sent after the answer's terminal event (a "saved" notice, usage, ids): kept
+ * on the message, never shown. `data` is the parsed JSON, or the text when it is not JSON.
+ */
+export interface TrailingEvent {
+  /** The SSE `event:` name; empty when unnamed (and for line- or text-framed bodies). */
+  event: string;
+  data: unknown;
+  /** The SSE `id:`, when there was one. */
+  id?: string;
+}
+
 /** One message of the conversation. */
 export interface ChatMessage {
   id: string;
@@ -64,5 +76,7 @@ export interface ChatMessage {
   stats?: StreamStats;
   /** Non-fatal notices the server sent along with the answer. */
   warnings?: string[];
+  /** What the server sent after the answer's terminal event, in order (at most 100 events); not shown. */
+  trailing?: TrailingEvent[];
   error?: ChatErrorInfo;
 }

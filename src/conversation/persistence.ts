@@ -19,6 +19,8 @@ export const STORAGE_VERSION = 1;
 export interface StoredConversation {
   messages: ChatMessage[];
   conversationId?: string;
+  /** The name the server gave the conversation id, under which it goes back. */
+  conversationIdField?: string;
 }
 
 /** The part of the Web Storage interface we use, so tests (and pages) can pass their own. */
@@ -82,6 +84,7 @@ export function loadConversation(key: string, storage?: ConversationStorage): St
     // does for one assigned to `messages`.
     messages: normalizeMessages(messages),
     ...(data.conversationId !== undefined && { conversationId: data.conversationId }),
+    ...(typeof data.conversationIdField === 'string' && { conversationIdField: data.conversationIdField }),
   };
 }
 
@@ -96,6 +99,7 @@ export function saveConversation(key: string, data: StoredConversation, storage?
       version: STORAGE_VERSION,
       messages: data.messages,
       ...(data.conversationId !== undefined && { conversationId: data.conversationId }),
+      ...(data.conversationIdField !== undefined && { conversationIdField: data.conversationIdField }),
     };
     (storage ?? browserStorage()).setItem(key, JSON.stringify(stored));
     failing.delete(key);

@@ -11,7 +11,7 @@
  */
 import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
 import { isRecord, nonEmptyString } from './json.js';
-import { Paragraphs, done, error, reasoning, source, tool } from './updates.js';
+import { Paragraphs, done, error, source, tool } from './updates.js';
 
 const TYPES = new Set([
   'start',
@@ -44,8 +44,10 @@ const isDone = (message: SseMessage) => message.data.trim() === '[DONE]';
 function create(): WireFormat<'ai-sdk'> {
   // Tool parts after the first name the call only by toolCallId.
   const tools = new Map<string, string>();
-  // Text parts before and after a tool call (or in two steps) are separate paragraphs in useChat.
+  // Text parts before and after a tool call (or in two steps), and any two text parts, are separate
+  // blocks in useChat; so are two reasoning parts.
   const paragraphs = new Paragraphs();
+  const thoughts = new Paragraphs('reasoning');
 
   function toolUpdate(json: Record<string, unknown>, status: 'running' | 'done' | 'error'): StreamUpdate[] {
     const id = nonEmptyString(json.toolCallId);
@@ -61,14 +63,15 @@ function create(): WireFormat<'ai-sdk'> {
   function parse(message: SseMessage, json: unknown): StreamUpdate[] {
     if (isDone(message)) return [done()];
     if (!isRecord(json)) return [];
-    if (typeof json.type === 'string' && (json.type.startsWith('tool-') || json.type === 'start-step')) {
+    if (typeof json.type === 'string' && (json.type.startsWith('tool-') || json.type === 'start-step' || json.type === 'text-start')) {
       paragraphs.interrupt();
     }
+    if (json.type === 'reasoning-start' || json.type === 'start-step') thoughts.interrupt();
     switch (json.type) {
       case 'text-delta':
         return paragraphs.text(json.delta);
       case 'reasoning-delta':
-        return reasoning(json.delta);
+        return thoughts.text(json.delta);
       case 'tool-input-start':
       case 'tool-input-available':
         return toolUpdate(json, 'running');

@@ -1,11 +1,13 @@
 /**
- * Untyped `{content}` chunks closed by `{done: true}`, as sent by simple Flask/FastAPI chat backends.
+ * Untyped `{content}` chunks closed by `{done: true}`, as sent by simple Flask/FastAPI chat backends;
+ * the done event may say why the model stopped (`finish_reason`: `length`, `content_filter`, ...).
  *
  *   data: {"content":"Hel"}
- *   data: {"done":true,"conversation_id":"c-42"}
+ *   data: {"done":true,"conversation_id":"c-42","finish_reason":"stop"}
  */
 import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
 import { isRecord, messageOf, nonEmptyString } from './json.js';
+import { conversation, done } from './updates.js';
 
 function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
   if (!isRecord(json)) return [];
@@ -15,8 +17,9 @@ function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
   if (json.error !== undefined && json.error !== null && json.error !== false) {
     updates.push({ type: 'error', message: messageOf(json.error) ?? 'The server reported an error.' });
   } else if (json.done === true) {
-    const id = nonEmptyString(json.conversation_id) ?? nonEmptyString(json.session_id);
-    updates.push(id ? { type: 'done', conversationId: id } : { type: 'done' });
+    const id = conversation(json);
+    if (id) updates.push(id);
+    updates.push(done(json.finish_reason ?? json.stop_reason));
   }
   return updates;
 }

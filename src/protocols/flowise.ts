@@ -13,7 +13,7 @@
  */
 import type { StreamUpdate, WireFormat } from './types.js';
 import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { done, error, reasoning, source, text, tool } from './updates.js';
+import { conversation, done, error, reasoning, source, text, tool } from './updates.js';
 
 const EVENTS = new Set([
   'start',
@@ -73,8 +73,8 @@ export const flowise = {
         return reasoning(data);
       case 'metadata': {
         // Sent back as `chatId` to continue the conversation.
-        const id = isRecord(data) ? (nonEmptyString(data.chatId) ?? nonEmptyString(data.sessionId)) : undefined;
-        return id ? [{ type: 'conversation', id }] : [];
+        const id = isRecord(data) ? conversation(data) : undefined;
+        return id ? [id] : [];
       }
       case 'calledTools':
         return tools(data, 'running');

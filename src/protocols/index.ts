@@ -3,6 +3,7 @@
  * format from the response headers and first messages unless one is forced or the page maps the
  * messages itself.
  */
+import type { TrailingEvent } from '../conversation/message.js';
 import type { Framing, ParseEvent, SseMessage, StreamUpdate, WireFormat } from './types.js';
 import { aiDataStream } from './ai-data-stream.js';
 import { aiSdk } from './ai-sdk.js';
@@ -11,6 +12,9 @@ import { contentChunks } from './content-chunks.js';
 import { customFormat } from './custom.js';
 import { flowise } from './flowise.js';
 import { jsonString } from './json-string.js';
+import { isRecord, messageOf } from './json.js';
+import { error } from './updates.js';
+import { langchainEvents } from './langchain-events.js';
 import { langserve } from './langserve.js';
 import { n8n } from './n8n.js';
 import { ollama } from './ollama.js';
@@ -24,6 +28,7 @@ import { tgi } from './tgi.js';
 export type { Framing, ParseEvent, SseMessage, StreamUpdate, WireFormat } from './types.js';
 export {
   aiDataStream,
+  langchainEvents,
   aiSdk,
   anthropic,
   contentChunks,
@@ -40,10 +45,12 @@ export {
   tgi,
 };
 
-// Detection order, most specific first. LangServe is recognized by its event names alone, so it
-// goes before formats that would read its data; seeds, Flowise, TGI and OpenAI objects carry
+// Detection order, most specific first. LangChain's stream events ride in LangServe's `event: data`
+// messages, so they go first; LangServe is recognized by its event names alone, so it goes before
+// formats that would read its data; seeds, Flowise, TGI and OpenAI objects carry
 // fields (`content`, `text`, `error`) that the untyped formats at the end would also accept.
 const formats = [
+  langchainEvents,
   langserve,
   anthropic,
   openaiResponses,
@@ -108,7 +115,8 @@ type ToolUpdate = Extract<StreamUpdate, { type: 'tool' }>;
  * Translates one stream's messages; make a new parser for every request.
  *
  * The transport calls `begin(framing, headers)` once the response is open, then `push(message)`
- * for every message. A stream ends at the first done or error update; later messages are ignored.
+ * for every message. A stream ends at the first done or error update; messages after it go to
+ * `afterEnd` (kept, never shown).
  */
 export class StreamParser {
   readonly #forced: WireFormat | undefined;
@@ -174,6 +182,9 @@ export class StreamParser {
     const json = blank || (this.#framing === 'text' && this.format?.framing === 'text') ? undefined : parseJson(message.data);
     const format = this.#recognize(message, json);
     if (!format) {
+      // An SSE `error` event no format claims (hono's streamSSE writes the thrown error's message
+      // as plain text): the server's own sentence ends the answer, not "cut off".
+      if (message.event === 'error') return this.#accept([error(json === undefined ? message.data.trim() : (messageOf(json) ?? messageOf(isRecord(json) ? json.error : undefined)))]);
       if (!blank) this.#warnUnrecognized(message, json);
       return [];
     }
@@ -224,6 +235,23 @@ export class StreamParser {
     const key = update.id ?? `name:${update.name}`;
     if (update.status === 'running') this.#running.set(key, update);
     else this.#running.delete(key);
+  }
+
+  /**
+   * A message after the terminal event: the record to keep of it (none for blanks and `[DONE]`),
+   * and any conversation id it names (a backend may confirm or assign one while it saves).
+   */
+  afterEnd(message: SseMessage): { trailing?: TrailingEvent; updates: StreamUpdate[] } {
+    const data = message.data.trim();
+    if ((data === '' && message.event === '') || data === '[DONE]') return { updates: [] };
+    const json = data === '' ? undefined : parseJson(message.data);
+    const trailing: TrailingEvent = { event: message.event, data: json === undefined ? message.data : json };
+    if (message.id) trailing.id = message.id;
+    const format = this.format;
+    const updates = format?.detect(message, json)
+      ? format.parse(message, json).filter((update) => update.type === 'conversation')
+      : [];
+    return { trailing, updates };
   }
 
   #warnUnrecognized(message: SseMessage, json: unknown): void {

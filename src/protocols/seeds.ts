@@ -1,10 +1,13 @@
 /**
- * Typed events with a `type` discriminator, as sent by the Seeds backend.
+ * Typed events with a `type` discriminator, as sent by the Seeds backend; `done` may say why the
+ * model stopped (`finish_reason`: `length`, `content_filter`, ...).
  *
  *   data: {"type":"token","content":"Hel"}
+ *   data: {"type":"done","finish_reason":"stop"}
  */
 import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
 import { isRecord, messageOf, nonEmptyString } from './json.js';
+import { conversation, done } from './updates.js';
 
 const TYPES = new Set([
   'token',
@@ -19,10 +22,6 @@ const TYPES = new Set([
 
 // Backends disagree on the word for a finished tool call; anything else is still running.
 const FINISHED = new Set(['done', 'complete', 'completed', 'finished', 'success', 'succeeded', 'ended']);
-
-function conversationId(event: Record<string, unknown>): string | undefined {
-  return nonEmptyString(event.conversation_id) ?? nonEmptyString(event.session_id);
-}
 
 function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
   if (!isRecord(json)) return [];
@@ -39,14 +38,15 @@ function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
     }
     case 'done':
     case 'stream_end': {
-      const id = conversationId(json);
-      return [id ? { type: 'done', conversationId: id } : { type: 'done' }];
+      const id = conversation(json);
+      const end = done(json.finish_reason ?? json.stop_reason);
+      return id ? [id, end] : [end];
     }
     case 'error':
       return [{ type: 'error', message: messageOf(json.message) ?? messageOf(json.error) ?? 'The server reported an error.' }];
     case 'session_info': {
-      const id = conversationId(json);
-      return id ? [{ type: 'conversation', id }] : [];
+      const id = conversation(json);
+      return id ? [id] : [];
     }
     case 'warning': {
       const message = messageOf(json.message);

@@ -25,8 +25,11 @@ export type StreamUpdate =
   | { type: 'tool'; name: string; id?: string; status?: 'running' | 'done' | 'error' }
   /** A source the answer cites, listed under it. */
   | { type: 'source'; url: string; title?: string }
-  /** A conversation/session id to send back with the next message. */
-  | { type: 'conversation'; id: string }
+  /**
+   * A conversation/session id to send back with the next message; `field` is the name the server
+   * gave it (`session_id`, `conversationId`, ...), under which it goes back.
+   */
+  | { type: 'conversation'; id: string; field?: string }
   /** A non-fatal notice from the server, shown under the answer. */
   | { type: 'warning'; message: string }
   /**

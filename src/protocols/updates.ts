@@ -36,6 +36,28 @@ export function finishReason(value: unknown): string | undefined {
   return raw && (REASONS.get(raw.toLowerCase()) ?? raw);
 }
 
+/** The names servers give a conversation id, in the order they are looked for. */
+export const CONVERSATION_ID_FIELDS = [
+  'conversation_id',
+  'conversationId',
+  'session_id',
+  'sessionId',
+  'thread_id',
+  'threadId',
+  'chat_id',
+  'chatId',
+] as const;
+
+/** A conversation update for the id `record` carries under any of the usual names, keeping the name. */
+export function conversation(record: Record<string, unknown>): Extract<StreamUpdate, { type: 'conversation' }> | undefined {
+  for (const field of CONVERSATION_ID_FIELDS) {
+    const id = record[field];
+    if (typeof id === 'string' && id !== '') return { type: 'conversation', id, field };
+    if (typeof id === 'number' && Number.isFinite(id)) return { type: 'conversation', id: String(id), field };
+  }
+  return undefined;
+}
+
 export function done(reason?: unknown): Done {
   const word = finishReason(reason);
   return word ? { type: 'done', reason: word } : { type: 'done' };
@@ -76,6 +98,12 @@ export function error(message: unknown): StreamUpdate {
 export class Paragraphs {
   #wrote = false;
   #interrupted = false;
+  readonly #kind: 'text' | 'reasoning';
+
+  /** @param kind what the blocks are: answer text (the default) or reasoning. */
+  constructor(kind: 'text' | 'reasoning' = 'text') {
+    this.#kind = kind;
+  }
 
   /** Something other than answer text (a tool call, a new step) came between two text blocks. */
   interrupt(): void {
@@ -83,9 +111,9 @@ export class Paragraphs {
   }
 
   text(value: unknown): StreamUpdate[] {
-    const updates = text(value);
+    const updates = this.#kind === 'text' ? text(value) : reasoning(value);
     if (updates.length === 0) return updates;
-    const lead: StreamUpdate[] = this.#interrupted ? [{ type: 'text', text: '\n\n' }] : [];
+    const lead: StreamUpdate[] = this.#interrupted ? [{ type: this.#kind, text: '\n\n' }] : [];
     this.#wrote = true;
     this.#interrupted = false;
     return [...lead, ...updates];

@@ -56,6 +56,8 @@ export class ChatSession implements ReactiveController {
   private readonly config: SessionConfig;
   private conversation: ChatMessage[] = [];
   private id?: string;
+  /** The name the server gave the id (`session_id`, `thread_id`, ...), under which it goes back. */
+  private idField?: string;
   /** Claimed by every start and by `cancel()`; a run that no longer holds it gives up. */
   private key = 0;
   private abortController?: AbortController;
@@ -80,6 +82,12 @@ export class ChatSession implements ReactiveController {
   }
   set conversationId(value: string | undefined) {
     this.id = value;
+  }
+
+  /** Takes a conversation id the server sent, and the name it sent it under. */
+  private learnId(update: { id: string; field?: string }): void {
+    this.id = update.id;
+    this.idField = update.field ?? this.idField;
   }
 
   /** True while a request is being prepared, made or read. */
@@ -144,6 +152,7 @@ export class ChatSession implements ReactiveController {
     this.cancel();
     this.conversation = [];
     this.id = undefined;
+    this.idField = undefined;
     const { storageKey } = this.config.settings();
     if (storageKey) clearConversation(storageKey);
     this.host.requestUpdate();
@@ -156,6 +165,7 @@ export class ChatSession implements ReactiveController {
     this.cancel();
     this.conversation = saved.messages;
     this.id = saved.conversationId;
+    this.idField = saved.conversationIdField;
     this.host.requestUpdate();
     return true;
   }
@@ -163,7 +173,9 @@ export class ChatSession implements ReactiveController {
   /** Writes the conversation to storage, when `storage-key` asks for it; never throws. */
   persist(): void {
     const { storageKey } = this.config.settings();
-    if (storageKey) saveConversation(storageKey, { messages: this.conversation, conversationId: this.id });
+    if (storageKey) {
+      saveConversation(storageKey, { messages: this.conversation, conversationId: this.id, conversationIdField: this.idField });
+    }
   }
 
   // The page is going away (reload, close, navigation) mid-answer: keep what has arrived so far;
@@ -206,6 +218,7 @@ export class ChatSession implements ReactiveController {
           message: user.content,
           history: historyBefore(this.conversation, position, settings.historyLimit),
           conversationId: this.id,
+          conversationIdField: this.idField,
         },
         abort.signal,
       );
@@ -236,10 +249,17 @@ export class ChatSession implements ReactiveController {
         signal: abort.signal,
         onOpen: () => this.setStatus('streaming'),
         onUpdate: (update) => {
-          if (update.type === 'conversation') this.id = update.id;
+          if (update.type === 'conversation') this.learnId(update);
           answer = applyUpdate(answer, update);
           this.put(answer);
           this.scheduleFrame();
+        },
+        // After the answer completed: kept on it (never shown) and saved with it.
+        onTrailing: (event, updates) => {
+          for (const update of updates) if (update.type === 'conversation') this.learnId(update);
+          const current = this.conversation.find((m) => m.id === answer.id);
+          if (current) this.put({ ...current, trailing: [...(current.trailing ?? []), event] });
+          this.persist();
         },
       });
     } else {
@@ -256,7 +276,9 @@ export class ChatSession implements ReactiveController {
    * holds (replaced or cleared meanwhile) is reported all the same.
    */
   private settle(streamed: ChatMessage, outcome: StreamOutcome): void {
-    const answer: ChatMessage = { ...streamed, status: outcome.status };
+    // What trailed the terminal event may already be on the conversation's copy.
+    const trailing = this.conversation.find((m) => m.id === streamed.id)?.trailing;
+    const answer: ChatMessage = { ...streamed, ...(trailing && { trailing }), status: outcome.status };
     if (outcome.stats) answer.stats = outcome.stats;
     if (outcome.status === 'error') answer.error = outcome.error;
     this.put(answer);

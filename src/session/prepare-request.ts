@@ -3,6 +3,7 @@
 // request, an endpoint that is missing or not http(s)), no request is made and the answer ends as
 // a `request` error saying why. A hook that adds a signature or a token must never be skipped.
 import type { HistoryEntry } from '../conversation/conversation.js';
+import { invalidJsonAttribute } from '../json-attribute.js';
 import { ChatError } from '../transport/errors.js';
 import {
   buildRequest,
@@ -25,6 +26,8 @@ export interface RequestSettings {
   systemPrompt?: string;
   body?: Record<string, unknown>;
   prepareRequest?: PrepareRequest;
+  /** Forces the field the conversation id goes in (`conversation-id-field`). */
+  conversationIdField?: string;
 }
 
 /** What one round trip asks: the message, the history before it, the conversation id so far. */
@@ -32,6 +35,8 @@ export interface Question {
   message: string;
   history: HistoryEntry[];
   conversationId?: string;
+  /** The name the server gave the conversation id, when it gave one. */
+  conversationIdField?: string;
 }
 
 export const INVALID_ENDPOINT = 'The endpoint is not a valid http(s) URL';
@@ -45,6 +50,10 @@ export function prepareRequest(settings: RequestSettings, question: Question, si
 }
 
 async function prepare(settings: RequestSettings, question: Question): Promise<ChatRequest> {
+  // A `body` or `headers` attribute that was not a JSON object: the fields the backend needs are
+  // missing, so nothing is sent (the console said why when the attribute was set).
+  const invalid = invalidJsonAttribute(settings.body) ?? invalidJsonAttribute(settings.headers);
+  if (invalid) throw new ChatError('request', `The request could not be prepared: ${invalid}`);
   let headers: Record<string, string>;
   try {
     headers = await resolveHeaders(settings.headers);
@@ -63,6 +72,7 @@ async function prepare(settings: RequestSettings, question: Question): Promise<C
     message: question.message,
     history: question.history,
     conversationId: question.conversationId,
+    conversationIdField: settings.conversationIdField || question.conversationIdField,
     extraBody: settings.body,
   });
   if (settings.prepareRequest) {

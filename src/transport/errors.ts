@@ -53,27 +53,38 @@ function clip(text: string): string {
   return flat.length > MAX_SERVER_MESSAGE ? `${flat.slice(0, MAX_SERVER_MESSAGE - 1)}…` : flat;
 }
 
-/** The human part of a JSON error body, in the shapes common servers use. */
+// Where servers put the sentence, most telling first; `error` (often a code such as
+// "validation_error") and `msg` come after the fields that hold sentences.
+const MESSAGE_KEYS = ['message', 'detail', 'error', 'error_description', 'description', 'title', 'errors', 'msg'];
+
+/** A code ("validation_error", "rate_limited") rather than a sentence: one word, no spaces. */
+const isCode = (text: string) => !/\s/.test(text.trim());
+
+/**
+ * The human part of a JSON error body, in the shapes common servers use: a sentence (`message`,
+ * `detail`, `error.message`, `error_description`, ...) over a bare code in `error`, `type` or
+ * `code`, which is shown only when there is nothing else.
+ */
 export function messageFromJson(json: unknown): string | undefined {
   if (typeof json === 'string') return json;
   if (typeof json !== 'object' || json === null) return undefined;
   const record = json as Record<string, unknown>;
-  for (const key of ['error', 'message', 'detail', 'error_description', 'title', 'errors']) {
+  let code: string | undefined;
+  for (const key of MESSAGE_KEYS) {
     const value = record[key];
-    if (typeof value === 'string' && value.trim()) return value;
-    if (Array.isArray(value) && value.length) {
+    let found: string | undefined;
+    if (typeof value === 'string' && value.trim()) found = value;
+    else if (Array.isArray(value) && value.length) {
       // FastAPI validation errors: detail: [{ msg, loc }, ...]
       const parts = value.map((v) => messageFromJson(v) ?? (typeof v === 'object' && v && 'msg' in v ? String(v.msg) : ''));
-      const joined = parts.filter(Boolean).join('; ');
-      if (joined) return joined;
+      found = parts.filter(Boolean).join('; ') || undefined;
+    } else if (typeof value === 'object' && value !== null) {
+      found = messageFromJson(value);
     }
-    if (typeof value === 'object' && value !== null) {
-      const nested = messageFromJson(value);
-      if (nested) return nested;
-    }
+    if (found && !isCode(found)) return found;
+    code ??= found;
   }
-  if (typeof record.msg === 'string') return record.msg;
-  return undefined;
+  return code;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…' };
@@ -197,11 +208,26 @@ export async function errorFromResponse(
   const text = await readErrorBody(body, Math.min(wait, ERROR_BODY_WAIT));
   const serverMessage = serverMessageFrom(text, headers.get('content-type') ?? '');
   const retryAfter = retryAfterSeconds(headers.get('retry-after'));
-  let message = `${leadFor(status)} (${status})`;
-  if (serverMessage) message += `: ${serverMessage}`;
+  let message: string;
+  if (status === 404 && serverMessage && !saysOnlyNotFound(serverMessage)) {
+    // The endpoint is there: it is the server saying what it could not find (a run, a session).
+    message = `${serverMessage} (${status})`;
+  } else {
+    message = `${leadFor(status)} (${status})`;
+    if (serverMessage) message += `: ${serverMessage}`;
+  }
   if (retryAfter !== undefined) message = withSentence(message, retryAdvice(retryAfter));
   else if (status === 429) message = withSentence(message, 'Try again later.');
   return new ChatError('http', message, { status, serverMessage, retryAfter });
+}
+
+/**
+ * Whether a 404's message is a framework's or a web server's stock answer for a route that does
+ * not exist (FastAPI's "Not Found", nginx's "404 Not Found", Express's "Cannot POST /x") rather
+ * than an application's own sentence.
+ */
+function saysOnlyNotFound(message: string): boolean {
+  return /^\W*(?:404\W*)?(?:error\W*)?(?:(?:page|file|resource|route|path)\s+)?not\s*found\W*$/i.test(message) || /^Cannot [A-Z]+ \//.test(message);
 }
 
 /** "30 s", "1.5 s", "200 ms". */

@@ -33,6 +33,53 @@ export function framingOf(response: Response): Framing | 'json' {
   return 'sse';
 }
 
+/**
+ * Whether a body labelled `type` may be an event stream in disguise, to be told by its first
+ * bytes (see sniffFraming): FastAPI's StreamingResponse without a `media_type` sends none, with
+ * `text/plain` the vLLM assistant's code does, and proxies relabel streams
+ * `application/octet-stream`.
+ */
+export function isSniffedType(type: string): boolean {
+  return type === '' || type === 'text/plain' || type === 'application/octet-stream';
+}
+
+const SSE_FIELDS = ['data', 'event', 'id', 'retry'];
+/** How far to look for the end of a first line that starts like JSON before deciding. */
+const SNIFF_LIMIT = 4096;
+
+/**
+ * The framing of a body whose content type may be wrong, from as little of its start as tells:
+ * `sse` when it opens with an SSE comment or field name (`data:`, `event:`, ...), `lines` when its
+ * first line is a JSON object, else `otherwise` (`text` for a text/plain body; `sse`, as before
+ * sniffing, for an unlabelled or octet-stream one, which may not be text at all). Undefined while
+ * the start is still ambiguous and more may come (`ended` false); plain text is told from its first
+ * characters, so it still streams.
+ */
+export function sniffFraming(head: string, ended: boolean, otherwise: Framing = 'text'): Framing | undefined {
+  const text = head.replace(/^\uFEFF/, '').replace(/^[\r\n]+/, '');
+  const more = ended ? otherwise : undefined;
+  if (text === '') return more;
+  if (text[0] === ':') return 'sse';
+  for (const field of SSE_FIELDS) {
+    if (text.length < field.length && field.startsWith(text)) return more;
+    if (text.startsWith(field)) {
+      const next = text[field.length];
+      if (next === undefined) return more;
+      if (next === ':' || next === '\r' || next === '\n') return 'sse';
+    }
+  }
+  if (text[0] !== '{') return otherwise;
+  const end = text.search(/[\r\n]/);
+  if (end === -1 && !ended && text.length < SNIFF_LIMIT) return undefined;
+  try {
+    JSON.parse(end === -1 ? text : text.slice(0, end));
+    return 'lines';
+  } catch {
+    // Text that happens to start with a brace.
+    return otherwise;
+  }
+}
+
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**

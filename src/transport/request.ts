@@ -39,6 +39,8 @@ export interface RequestInput {
   message: string;
   history: HistoryEntry[];
   conversationId?: string;
+  /** The name the conversation id goes under; `conversation_id` when absent. */
+  conversationIdField?: string;
   extraBody?: Record<string, unknown>;
   requestFormat?: RequestFormat;
   credentials?: RequestCredentials;
@@ -49,7 +51,7 @@ export interface RequestInput {
 
 function defaultBody(input: RequestInput): Record<string, unknown> {
   const body: Record<string, unknown> = { message: input.message, messages: input.history };
-  if (input.conversationId) body.conversation_id = input.conversationId;
+  if (input.conversationId) body[input.conversationIdField || 'conversation_id'] = input.conversationId;
   return body;
 }
 
@@ -64,7 +66,8 @@ function openaiBody(input: RequestInput): Record<string, unknown> {
 }
 
 /**
- * The request for one message: by default `{ message, messages, conversation_id?, ...extraBody }`,
+ * The request for one message: by default `{ message, messages, conversation_id?, ...extraBody }`
+ * (the id under `conversationIdField` when given),
  * or OpenAI's `{ model, stream: true, messages, ...extraBody }`; JSON, asking for an event stream.
  */
 export function buildRequest(input: RequestInput): ChatRequest {

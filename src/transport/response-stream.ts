@@ -1,7 +1,16 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { Framing, SseMessage } from '../protocols/types.js';
 import { ChatError, errorFromResponse, timeoutError } from './errors.js';
-import { eventStreamForParser, framingOf, isBinaryType, mediaType, readFramedBody, withoutBom } from './framing.js';
+import {
+  eventStreamForParser,
+  framingOf,
+  isBinaryType,
+  isSniffedType,
+  mediaType,
+  readFramedBody,
+  sniffFraming,
+  withoutBom,
+} from './framing.js';
 import { IdleTimer } from './idle-timer.js';
 import { taskSlices } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
@@ -98,6 +107,14 @@ export async function streamRequest(
         if (!response.ok) idle?.stop();
         source = idle && response.body ? response.body.pipeThrough(idle.counter()) : response.body;
         framing = framingOf(response);
+        const type = mediaType(response);
+        if (response.ok && source && isSniffedType(type) && framing !== 'lines') {
+          // Its content type may be wrong (SSE as text/plain or unlabelled): its first bytes tell.
+          const otherwise = type === 'text/plain' ? 'text' : 'sse';
+          const sniffed = await peek(source, (text, ended) => sniffFraming(text, ended, otherwise));
+          source = sniffed.body;
+          framing = sniffed.result ?? otherwise;
+        }
         if (!response.ok || framing !== 'sse' || !source) return response;
         // fetch-event-source's parser dispatches an empty message for every blank line, where the
         // SSE spec dispatches only blocks with data (see eventStreamForParser), and takes a leading
@@ -119,8 +136,8 @@ export async function streamRequest(
         let body = source;
         if (framing === 'json') {
           // Some servers (n8n's chat trigger) stream NDJSON under `application/json`.
-          const sniffed = body ? await sniffJsonLines(body) : undefined;
-          if (!sniffed?.lines) throw new Finished({ kind: 'json', value: await jsonAnswer(sniffed?.body, original) });
+          const sniffed = body ? await peek(body, jsonLines) : undefined;
+          if (!sniffed?.result) throw new Finished({ kind: 'json', value: await jsonAnswer(sniffed?.body, original) });
           framing = 'lines';
           body = sniffed.body;
         }
@@ -160,32 +177,45 @@ export async function streamRequest(
 }
 
 /**
- * Whether a JSON body is really newline-delimited JSON: its first line is a complete JSON value
- * and another line follows. Reads only as far as it needs to; `body` replays every byte.
+ * Reads the start of a body until `decide` returns something (or the body ends), without
+ * consuming it: `body` replays every byte.
  */
-async function sniffJsonLines(source: ReadableStream<Uint8Array>): Promise<{ lines: boolean; body: ReadableStream<Uint8Array> }> {
+async function peek<T>(
+  source: ReadableStream<Uint8Array>,
+  decide: (text: string, ended: boolean) => T | undefined,
+): Promise<{ result: T | undefined; body: ReadableStream<Uint8Array> }> {
   const [sniff, body] = source.tee();
   const reader = sniff.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  let lines = false;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) text += decoder.decode(value, { stream: true });
-    const match = /^\s*([^\n]*)\n\s*\S/.exec(text);
-    if (match) {
-      try {
-        JSON.parse(match[1]);
-        lines = true;
-      } catch {
-        lines = false;
-      }
-      break;
+  let result: T | undefined;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) text += decoder.decode(value, { stream: true });
+      result = decide(text, done);
+      if (result !== undefined || done) break;
     }
-    if (done) break;
+  } catch {
+    // The body failed: whoever reads `body` next sees that too.
   }
   void reader.cancel().catch(() => undefined);
-  return { lines, body };
+  return { result, body };
+}
+
+/**
+ * Whether a JSON body is really newline-delimited JSON: its first line is a complete JSON value
+ * and another line follows.
+ */
+function jsonLines(text: string, ended: boolean): boolean | undefined {
+  const match = /^\s*([^\n]*)\n\s*\S/.exec(text);
+  if (!match) return ended ? false : undefined;
+  try {
+    JSON.parse(match[1]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function jsonAnswer(body: ReadableStream<Uint8Array> | undefined | null, response: Response): Promise<unknown> {

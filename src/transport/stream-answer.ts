@@ -1,5 +1,7 @@
-import type { ChatErrorInfo, StreamStats } from '../conversation/message.js';
-import { StreamParser, type ParseEvent, type StreamUpdate } from '../protocols/index.js';
+import type { ChatErrorInfo, StreamStats, TrailingEvent } from '../conversation/message.js';
+import { StreamParser, type ParseEvent, type SseMessage, type StreamUpdate } from '../protocols/index.js';
+import { isRecord } from '../protocols/json.js';
+import { conversation } from '../protocols/updates.js';
 import { ChatError, unreadableAnswer } from './errors.js';
 import { mediaType } from './framing.js';
 import type { ChatRequest } from './request.js';
@@ -26,25 +28,53 @@ export interface StreamAnswerOptions {
   onOpen?(): void;
   /** Every update, as it arrives (the stream's own terminal update included). */
   onUpdate(update: StreamUpdate): void;
+  /**
+   * What the server sends after the terminal event, while the connection is read on (after the
+   * outcome resolved), with the conversation updates it holds.
+   */
+  onTrailing?(event: TrailingEvent, updates: StreamUpdate[]): void;
+  /** Milliseconds the connection is read on after the terminal event; DRAIN_TIMEOUT when absent. */
+  drainTimeout?: number;
 }
 
 /** What the session calls to get an answer; a fake one in the session's unit tests. */
 export type Transport = (request: ChatRequest, options: StreamAnswerOptions) => Promise<StreamOutcome>;
 
 /**
- * Makes one request and reads its answer to the end: the wire format is parsed into updates, a
- * non-streaming JSON answer becomes one text update, and however it ends (the stream's own terminal
- * event, the end of the body, an error, an abort) the outcome says how, with the answer's timing.
- * A terminal event ends the answer at once; the request is then aborted to free the connection.
+ * How long a connection is read on after the answer's terminal event, waiting for the server to
+ * close it. Long enough for what backends do after their last token (saving the answer and its
+ * embeddings, usage accounting: typically well under a few seconds), short enough that a server
+ * which never closes (a proxy holding the connection, a keep-alive loop) does not hold one of the
+ * browser's six connections per origin for long.
  */
-export const streamAnswer: Transport = async (request, { format, parseEvent, idleTimeout, signal, onOpen, onUpdate }) => {
+export const DRAIN_TIMEOUT = 30_000;
+/** And how much it may send meanwhile: a server streaming on after its end is not read forever. */
+export const DRAIN_MAX_BYTES = 1024 * 1024;
+/** Trailing events handed on per answer; later ones are read (so the server is not cut off) but dropped. */
+export const MAX_TRAILING = 100;
+
+/**
+ * Makes one request and reads its answer: the wire format is parsed into updates, a non-streaming
+ * JSON answer becomes one text update, and however it ends (the stream's own terminal event, the
+ * end of the body, an error, an abort) the outcome says how, with the answer's timing.
+ *
+ * A terminal `done` resolves the outcome at once, but the connection is not closed: the server may
+ * still be working (saving the answer, counting usage) and writing about it, and closing would cut
+ * that off. It is read on until the server closes it, within DRAIN_TIMEOUT and DRAIN_MAX_BYTES,
+ * what arrives handed to `onTrailing`; aborting `signal` no longer touches it (Stop, a new send and
+ * the host leaving concern the next answer). An `error` event closes the connection at once.
+ */
+export const streamAnswer: Transport = async (
+  request,
+  { format, parseEvent, idleTimeout, signal, onOpen, onUpdate, onTrailing, drainTimeout = DRAIN_TIMEOUT },
+) => {
   let parser: StreamParser;
   try {
     parser = new StreamParser(format || 'auto', { parseEvent });
   } catch (error) {
     return { status: 'error', error: new ChatError('protocol', String((error as Error).message)).toInfo() };
   }
-  // Our own abort, for a terminal event, apart from the caller's, which means "cancelled".
+  // Our own abort, for an error event or the drain's bound, apart from the caller's ("cancelled").
   const controller = new AbortController();
   const forward = () => controller.abort();
   signal.addEventListener('abort', forward, { once: true });
@@ -52,9 +82,13 @@ export const streamAnswer: Transport = async (request, { format, parseEvent, idl
 
   const timing = new StreamTiming();
   let outcome: StreamOutcome | undefined;
+  let reachedTerminal: (outcome: StreamOutcome) => void = () => {};
+  const terminal = new Promise<StreamOutcome>((resolve) => (reachedTerminal = resolve));
   let conversationId: string | undefined;
   let messages = 0;
   let response: Response | undefined;
+  let trailingBytes = 0;
+  let trailingKept = 0;
   const deliver = (update: StreamUpdate) => {
     if (outcome) return;
     switch (update.type) {
@@ -76,51 +110,76 @@ export const streamAnswer: Transport = async (request, { format, parseEvent, idl
         break;
     }
     onUpdate(update);
-    if (outcome) controller.abort();
+    if (outcome) reachedTerminal(outcome);
+  };
+  /** A message after the terminal event: kept (up to a bound), any conversation id in it taken. */
+  const trail = (message: SseMessage) => {
+    trailingBytes += message.data.length;
+    if (trailingBytes > DRAIN_MAX_BYTES) controller.abort();
+    const after = parser.afterEnd(message);
+    if (!after.trailing || controller.signal.aborted || trailingKept >= MAX_TRAILING) return;
+    trailingKept += 1;
+    onTrailing?.(after.trailing, after.updates);
   };
   const ended = (result: StreamOutcome): StreamOutcome => ({ ...result, stats: timing.stats() });
 
-  try {
-    const end = await streamRequest(
-      request,
-      {
-        onOpen: (opened, framing) => {
-          response = opened;
-          parser.begin(framing, opened.headers);
-          onOpen?.();
+  const reading = (async (): Promise<StreamOutcome> => {
+    try {
+      const end = await streamRequest(
+        request,
+        {
+          onOpen: (opened, framing) => {
+            response = opened;
+            parser.begin(framing, opened.headers);
+            onOpen?.();
+          },
+          onMessage: (message) => {
+            if (parser.ended) return trail(message);
+            messages += 1;
+            for (const update of parser.push(message)) deliver(update);
+          },
         },
-        onMessage: (message) => {
-          messages += 1;
-          for (const update of parser.push(message)) deliver(update);
-        },
-      },
-      controller.signal,
-      { idleTimeout },
-    );
-    if (outcome) return ended(outcome);
-    if (end.kind === 'aborted') return ended({ status: 'cancelled' });
-    if (end.kind === 'json') {
-      const text = textFromJsonAnswer(end.value);
-      if (text === undefined) {
-        throw new ChatError('protocol', 'The server answered with JSON that holds no message');
+        controller.signal,
+        { idleTimeout },
+      );
+      if (outcome) return outcome;
+      if (end.kind === 'aborted') return { status: 'cancelled' };
+      if (end.kind === 'json') {
+        const text = textFromJsonAnswer(end.value);
+        if (text === undefined) {
+          throw new ChatError('protocol', 'The server answered with JSON that holds no message');
+        }
+        deliver({ type: 'text', text });
+        const id = isRecord(end.value) ? conversation(end.value) : undefined;
+        if (id) deliver(id);
+        deliver({ type: 'done' });
+        return outcome ?? { status: 'complete' };
       }
-      deliver({ type: 'text', text });
-      deliver({ type: 'done', conversationId: conversationIdOf(end.value) });
-      return ended(outcome ?? { status: 'complete' });
+      if (parser.requiresTerminal) {
+        throw new ChatError('interrupted', 'The answer was cut off: the stream ended before the server finished it');
+      }
+      if (!parser.format) throw unreadableAnswer(response ? mediaType(response) : '', messages, response?.status);
+      return { status: 'complete', conversationId };
+    } catch (error) {
+      if (outcome) return outcome;
+      const info = error instanceof ChatError
+        ? error.toInfo()
+        : { kind: 'protocol' as const, message: `The answer could not be read: ${String((error as Error)?.message ?? error)}` };
+      return { status: 'error', error: info };
     }
-    if (parser.requiresTerminal) {
-      throw new ChatError('interrupted', 'The answer was cut off: the stream ended before the server finished it');
-    }
-    if (!parser.format) throw unreadableAnswer(response ? mediaType(response) : '', messages, response?.status);
-    return ended({ status: 'complete', conversationId });
-  } catch (error) {
-    const info = error instanceof ChatError
-      ? error.toInfo()
-      : { kind: 'protocol' as const, message: `The answer could not be read: ${String((error as Error)?.message ?? error)}` };
-    return ended({ status: 'error', error: info });
-  } finally {
-    signal.removeEventListener('abort', forward);
+  })();
+
+  const result = await Promise.race([terminal, reading]);
+  // From here on the caller's abort concerns the next answer, not this connection.
+  signal.removeEventListener('abort', forward);
+  if (outcome?.status === 'error') {
+    // After an error event the server has nothing more to say about this answer.
+    controller.abort();
+  } else if (outcome) {
+    const timer = setTimeout(() => controller.abort(), drainTimeout);
+    void reading.finally(() => clearTimeout(timer));
   }
+  return ended(result);
 };
 
 /**
@@ -151,11 +210,4 @@ class StreamTiming {
     }
     return stats;
   }
-}
-
-function conversationIdOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  const id = record.conversation_id ?? record.session_id ?? record.conversationId;
-  return typeof id === 'string' ? id : undefined;
 }

@@ -5,6 +5,7 @@
 //   GET /static/dist/...       the build (vite build: dist/stream-chat.js and dist/chunks/)
 //   GET /static/demo/...       demo pages (plain.html, dashboard.html) and the built framework
 //                              examples (demo/react/dist/, demo/vue/dist/)
+//   GET /static/test/pages/... pages with the bundle and one element, for test/seeds.test.ts
 //
 // A query string is ignored, so /static/dist/stream-chat.js?copy=2 is the same file under another
 // URL: a second module instance, as when two copies of the element end up on one page.
@@ -13,7 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const allowed = ['dist', 'demo'].map((dir) => join(root, dir) + sep);
+const allowed = ['dist', 'demo', join('test', 'pages')].map((dir) => join(root, dir) + sep);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
