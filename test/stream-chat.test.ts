@@ -49,7 +49,8 @@ describe('<stream-chat> wire formats (auto-detected)', () => {
     expect(el.messages[1].tools).to.deep.equal([{ name: 'search_runs', status: 'done' }]);
     await el.send('follow-up');
     const log = await serverLog(testId);
-    expect(log.requests[1].body.conversation_id).to.equal('s1');
+    // Back under the name the server gave it (test/conversation-id.test.ts).
+    expect(log.requests[1].body.session_id).to.equal('s1');
   });
 
   it('takes the conversation id from a content-format done event', async () => {
