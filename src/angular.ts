@@ -57,6 +57,7 @@ export class StreamChatDirective implements OnChanges {
   @Input() parseEvent?: StreamChat['parseEvent'];
   @Input() prepareRequest?: StreamChat['prepareRequest'];
   @Input() conversationId?: StreamChat['conversationId'];
+  @Input() conversationIdField?: StreamChat['conversationIdField'];
   @Input() messages?: StreamChat['messages'];
   @Input() labels?: StreamChat['labels'];
 
