@@ -10,6 +10,7 @@ import { corpora, corpusNotice } from './test/server/corpora.mjs';
 import { strictPages } from './test/server/strict-pages.mjs';
 import { staticFiles } from './test/server/static-files.mjs';
 import { seedBackends } from './test/server/seeds/index.mjs';
+import { cdpCommands } from './test/server/cdp-commands.mjs';
 
 const executablePath = systemChromium();
 // Throws (the run does not start) when STREAM_CHAT_REQUIRE_CORPORA=1 and the corpus is missing.
@@ -56,6 +57,7 @@ export default {
   plugins: [
     commonjsPlugin({ include: /node_modules\/highlight\.js\/lib\//, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    cdpCommands(),
   ],
   middleware: [scriptedSse(), aiSdkProducer(), strictPages(), corpora(), seedBackends(), staticFiles()],
   reporters: [defaultReporter(), summaryReporter()],

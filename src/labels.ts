@@ -43,8 +43,19 @@ export interface StreamChatLabels {
   loadImage: string;
   loadImageFrom: (host: string) => string;
   image: string;
-  /** Read out by screen readers when an answer has finished. */
+  /** Read out by screen readers when an answer has finished, before its text. */
   answerReady: string;
+  /** Read out instead of a long answer's text (which stays readable in the message). */
+  answerSummary: (summary: { words: number; codeBlocks: number }) => string;
+  /** The speaker of each message, in hidden text that names the message for screen readers. */
+  youSaid: string;
+  assistantSaid: string;
+  /** The title of the launcher's panel, when the `header` slot is empty. */
+  title: string;
+  /** The close button in the panel's header, shown when the panel covers the screen (the launcher button closes it otherwise). */
+  closePanel: string;
+  /** The button that scrolls back to the newest message after the user scrolled up. */
+  jumpToLatest: string;
   stats: (stats: StreamStats) => string;
   /** Rewrites an error's text (e.g. to translate it); undefined keeps the widget's English sentence. */
   error?: (error: ChatErrorInfo) => string | undefined;
@@ -74,6 +85,17 @@ export const defaultLabels: StreamChatLabels = {
   copyAnswer: 'Copy answer',
   regenerate: 'Regenerate',
   answerReady: 'Answer:',
+  answerSummary: ({ words, codeBlocks }) => {
+    const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+    const parts = [`Answer ready, ${count(words, 'word', 'words')}`];
+    if (codeBlocks) parts.push(count(codeBlocks, 'code block', 'code blocks'));
+    return `${parts.join(', ')}.`;
+  },
+  youSaid: 'You said',
+  assistantSaid: 'Assistant said',
+  title: 'Chat',
+  closePanel: 'Close chat panel',
+  jumpToLatest: 'Jump to latest',
   stats: (stats) => {
     const parts = [`${(stats.duration / 1000).toFixed(1)} s`];
     if (stats.tokensPerSecond !== undefined) parts.push(`${Math.round(stats.tokensPerSecond)} tok/s`);

@@ -1,4 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { answerAnnouncement } from './announcement.js';
+import type { ChatMessage } from './conversation/message.js';
+import type { StreamChatLabels } from './labels.js';
 
 /**
  * What the polite live region says: each finished answer once (its rendered text, not its
@@ -28,9 +31,12 @@ export class LiveRegion implements ReactiveController {
     });
   }
 
-  /** Reads out `prefix` and the text of `rendered()` once the host has rendered, else `fallback`. */
-  async sayRendered(prefix: string, rendered: () => Element | null | undefined, fallback: string): Promise<void> {
+  /**
+   * Reads out a finished answer once the host has rendered it: its words from `rendered()` without
+   * the widget's chrome, or a summary when long (announcement.ts); its markdown when not rendered.
+   */
+  async sayAnswer(answer: ChatMessage, rendered: () => Element | null | undefined, labels: StreamChatLabels): Promise<void> {
     await this.host.updateComplete;
-    this.say(`${prefix} ${(rendered()?.textContent ?? fallback).trim()}`);
+    this.say(answerAnnouncement(rendered() ?? null, answer.content, labels, answer.finishReason === 'length'));
   }
 }

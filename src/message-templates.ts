@@ -60,28 +60,37 @@ export function renderMessages(messages: readonly ChatMessage[], ctx: Omit<Messa
   );
 }
 
+/** The id of a message's speaker text; encoded, as an id list breaks on the spaces a restored id may hold. */
+function speakerId(m: ChatMessage): string {
+  return `speaker-${encodeURIComponent(m.id)}`;
+}
+
 export function renderMessage(m: ChatMessage, ctx: MessageContext) {
+  // Each message is an article named by its speaker, in hidden text read before it, so screen
+  // reader users can move message by message (article navigation) and know who said what.
   if (m.role === 'user') {
-    return html`<div class="message user" part="message user-message">
+    return html`<article class="message user" part="message user-message" aria-labelledby=${speakerId(m)}>
+      <span class="visually-hidden" id=${speakerId(m)}>${ctx.labels.youSaid}</span>
       <div class="bubble" part="bubble" dir="auto">${m.content}</div>
-    </div>`;
+    </article>`;
   }
   const streaming = m.status === 'streaming';
   const { labels } = ctx;
-  return html`<div class="message assistant" part="message assistant-message" data-status=${m.status} data-id=${m.id}>
+  return html`<article class="message assistant" part="message assistant-message" data-status=${m.status} data-id=${m.id} aria-labelledby=${speakerId(m)}>
+    <span class="visually-hidden" id=${speakerId(m)}>${labels.assistantSaid}</span>
     <div class="bubble" part="bubble">
       ${renderReasoning(m, ctx)} ${renderTools(m, labels)}
       ${streaming && !m.content && !m.reasoning ? renderThinking(labels) : nothing}
       <div class="markdown" dir="auto" ${markdown(m.content, finality(m), ctx.markdown)}></div>
       ${renderSources(m, labels)}
       ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
-      ${STOPPED_SHORT.has(m.finishReason ?? '') ? html`<div class="note" part="notice">${STOPPED_SHORT.get(m.finishReason!)!(labels)}</div>` : nothing}
-      ${m.status === 'cancelled' ? html`<div class="note" part="notice">${labels.stopped}</div>` : nothing}
+      ${STOPPED_SHORT.has(m.finishReason ?? '') ? renderNotice('cut-off', STOPPED_SHORT.get(m.finishReason!)!(labels)) : nothing}
+      ${m.status === 'cancelled' ? renderNotice('stopped', labels.stopped) : nothing}
       ${m.status === 'error' ? renderError(m, ctx) : nothing}
       ${ctx.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${labels.stats(m.stats)}</div>` : nothing}
       ${renderActions(m, ctx)}
     </div>
-  </div>`;
+  </article>`;
 }
 
 /** Reasoning stays apart from the answer: open while the model thinks, collapsed once it answers. */
@@ -136,6 +145,11 @@ function renderActions(m: ChatMessage, ctx: MessageContext) {
         </button>`
       : nothing}
   </div>`;
+}
+
+/** An answer that ended early says so as a state of its own (an icon, a rule, stronger text), not as fine print. */
+function renderNotice(kind: 'cut-off' | 'stopped', text: string) {
+  return html`<div class="note notice" part="notice" data-kind=${kind}><span class="notice-icon" aria-hidden="true"></span>${text}</div>`;
 }
 
 function renderThinking(labels: StreamChatLabels) {

@@ -25,10 +25,18 @@ export class ScrollFollowController implements ReactiveController {
   private lastBottom = 0;
   // Pins after each host update, and after layout whenever the content or the log itself changes
   // size (late highlighting, images, the composer growing).
-  private readonly resizes = new ResizeObserver(() => this.pin());
+  private readonly resizes = new ResizeObserver(() => this.handleResize());
+  /** Content height when last seen, so growth while the user reads higher up can be told from other resizes. */
+  private contentHeight = 0;
+  private _behind = false;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+  }
+
+  /** Content was added below while the user read higher up: the host offers a way back (jump to latest). */
+  get behind(): boolean {
+    return this._behind;
   }
 
   /** Starts watching `log`, whose growing content is its first element child. */
@@ -44,9 +52,10 @@ export class ScrollFollowController implements ReactiveController {
     this.observe();
   }
 
-  /** Follows the bottom again (a new message was sent) and goes there. */
+  /** Follows the bottom again (a new message was sent, the user asked to jump there) and goes there. */
   follow(): void {
     this.following = true;
+    this.setBehind(false);
     this.pin();
   }
 
@@ -85,8 +94,24 @@ export class ScrollFollowController implements ReactiveController {
     const near = bottom - top < NEAR_BOTTOM || (!up && top >= this.lastBottom - NEAR_BOTTOM);
     this.lastTop = top;
     this.lastBottom = bottom;
-    if (near) this.following = true;
-    else if (byUser && up) this.following = false;
+    if (near) {
+      this.following = true;
+      this.setBehind(false);
+    } else if (byUser && up) this.following = false;
+  }
+
+  private handleResize(): void {
+    const height = this.log?.firstElementChild?.scrollHeight ?? 0;
+    const grew = height > this.contentHeight + 1;
+    this.contentHeight = height;
+    if (!this.following && grew) this.setBehind(true);
+    this.pin();
+  }
+
+  private setBehind(behind: boolean): void {
+    if (behind === this._behind) return;
+    this._behind = behind;
+    this.host.requestUpdate();
   }
 
   private pin(): void {

@@ -4,6 +4,7 @@ import { normalizeMessages, snapshot } from './conversation/conversation.js';
 import type { ChatMessage } from './conversation/message.js';
 import { emit } from './events.js';
 import { jsonObjectAttribute } from './json-attribute.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
 import { copyCodeOnClick, copyText } from './markdown/code-blocks.js';
 import { loadImageOnClick } from './markdown/images.js';
@@ -17,6 +18,8 @@ import { LiveRegion } from './live-region.js';
 import { ScrollFollowController } from './scroll-follow.js';
 import { ChatSession } from './session/chat-session.js';
 import { styles } from './styles/index.js';
+import { accessStyles } from './styles/access.js';
+import { ThemeController } from './theme.js';
 import { renderSurface } from './surface-templates.js';
 import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
 
@@ -26,15 +29,17 @@ import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/r
  *
  * @summary Streaming LLM chat in one tag: POST a message, render the SSE answer token by token.
  *
- * @slot header - Above the conversation (a title, a model picker).
- * @slot empty - Shown before the first message, e.g. suggested prompts: an element with `data-prompt="..."` sends that prompt when clicked.
+ * @slot header - Above the conversation (a title, a model picker); in launcher mode the panel's title (`labels.title`, "Chat", when empty), which names the panel.
+ * @slot empty - Shown before the first message, centred in the log, e.g. suggested prompts: an element with `data-prompt="..."` sends that prompt when clicked.
  * @slot footer - Below the composer (a disclaimer).
  *
- * @csspart header - The region of the `header` slot, above the conversation.
+ * @csspart header - The region of the `header` slot, above the conversation; in launcher mode the panel's header bar (title and, at full screen, the close button).
  * @csspart surface - The chat's box (border, background, rounded corners), inline or as the floating panel in launcher mode. It fills the element: size the element, style the box here.
  * @csspart launcher - The round button that opens the chat (launcher mode).
- * @csspart close-button - The panel's close button (launcher mode).
+ * @csspart close-button - The panel's close button (launcher mode), shown while the panel covers a small screen; otherwise the launcher button closes it.
  * @csspart log - The scrolling conversation.
+ * @csspart empty - The empty state, centred in the log before the first message (holds the `empty` slot).
+ * @csspart jump-button - "Jump to latest", shown when content was added below while the user reads higher up.
  * @csspart message - Every message (with `user-message` or `assistant-message`).
  * @csspart user-message - A message the user sent.
  * @csspart assistant-message - An answer.
@@ -46,7 +51,7 @@ import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/r
  * @csspart image - An image in an answer.
  * @csspart reasoning - The collapsible "Thinking" section with the model's reasoning.
  * @csspart sources - The list of sources under an answer.
- * @csspart notice - A note under an answer ("Stopped", "Answer cut off").
+ * @csspart notice - The state of an answer that ended early, `data-kind="cut-off"` ("Answer cut off") or `data-kind="stopped"`.
  * @csspart stats - Timing under an answer (with `show-stats`).
  * @csspart actions - The buttons under a finished answer.
  * @csspart copy-answer-button - Copies an answer's markdown.
@@ -80,7 +85,10 @@ import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/r
  * @cssprop [--stream-chat-success-color=#1a7f37] - A finished tool's dot.
  * @cssprop [--stream-chat-surface-color=#f6f8fa] - Table headers, tool badges, hovered buttons.
  * @cssprop [--stream-chat-inline-code-background=rgba(129,139,152,0.15)] - Background of inline code.
- * @cssprop [--stream-chat-shadow-color=rgba(0,0,0,0.25)] - Shadow of the launcher and its panel.
+ * @cssprop [--stream-chat-shadow-color=rgba(0,0,0,0.25)] - Shadow of the launcher, its panel and the jump-to-latest button.
+ * @cssprop [--stream-chat-notice-color=#9a6700] - The rule and icon of an "Answer cut off" notice (dark: #d29922).
+ * @cssprop [--stream-chat-notice-background=#fff8c5] - The background of an "Answer cut off" notice (dark: a translucent amber).
+ * @cssprop [--stream-chat-empty-color=#59636e] - Text of the empty state (defaults to the muted colour).
  * @cssprop [--stream-chat-code-keyword-color=#cf222e] - Code theme: keywords (dark theme defaults follow GitHub dark).
  * @cssprop [--stream-chat-code-title-color=#8250df] - Code theme: function and class names.
  * @cssprop [--stream-chat-code-string-color=#0a3069] - Code theme: strings.
@@ -101,7 +109,7 @@ import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/r
  * @fires {CustomEvent<StreamChatCancelDetail>} stream-chat-cancel - An answer was stopped. Detail: `{ message }` (the partial answer).
  */
 export class StreamChat extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, ...accessStyles];
 
   // The renderer loads while the request is prepared; it is nearly always there before the first token.
   private readonly session = new ChatSession(this, {
@@ -109,6 +117,7 @@ export class StreamChat extends LitElement {
     ready: loadMarkdown,
     answering: () => this.follower.follow(),
     completed: (answer) => this.announceAnswer(answer),
+    cancelled: () => this.live.say(this.text.stopped),
   });
   private readonly follower = new ScrollFollowController(this);
   private readonly live = new LiveRegion(this);
@@ -118,6 +127,13 @@ export class StreamChat extends LitElement {
   protected readonly preload = new PreloadController(this, loadMarkdown);
 
   @query('.log') private log!: HTMLElement;
+
+  constructor() {
+    super();
+    // They register themselves: focus never falls to the page; theme="auto" follows the page.
+    new FocusKeeper(this);
+    new ThemeController(this, this.attachInternals());
+  }
 
   /** The labels in force, the page's over English; merged when `labels` changes, not on every read. */
   private text: StreamChatLabels = defaultLabels;
@@ -164,7 +180,7 @@ export class StreamChat extends LitElement {
   @property({ reflect: true }) mode: 'inline' | 'launcher' = 'inline';
   /** Whether the launcher's panel is open (launcher mode). */
   @property({ type: Boolean, reflect: true }) open = false;
-  /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
+  /** Colour theme: `light`, `dark`, or `auto` (default) to follow the host page: its `color-scheme` where the element sits (or its `<meta name="color-scheme">`); a page declaring only `dark` gets dark, nothing or only `light` gets light, and `light dark` leaves it to the operating system's preference. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Extra request headers: an object or `Headers`, or a function returning one (or a promise of one), called before every request. As an attribute, a JSON object: `headers='{"X-Api-Key": "..."}'`. */
   @property({ converter: jsonObjectAttribute('headers') }) headers?: HeadersSource;
@@ -239,11 +255,12 @@ export class StreamChat extends LitElement {
     emit(this, 'stream-chat-copy', { message: snapshot(message), text, source });
   }
 
-  /** Reads a finished answer out once (its rendered text, not its markdown), never token by token. */
+  /** Reads a finished answer out once (its words, bounded), never token by token. */
   private announceAnswer(answer: ChatMessage): void {
-    const rendered = () => this.renderRoot.querySelector(`[data-id="${answer.id}"] > .bubble > .markdown`);
-    void this.live.sayRendered(this.text.answerReady, rendered, answer.content);
+    const rendered = () => this.renderRoot.querySelector(`[data-id="${CSS.escape(answer.id)}"] > .bubble > .markdown`);
+    void this.live.sayAnswer(answer, rendered, this.text);
   }
+
 
   /** Suggested prompts: any element in the `empty` slot with a `data-prompt` attribute sends it on click. */
   private handleEmptyClick(event: Event): void {
@@ -281,12 +298,17 @@ export class StreamChat extends LitElement {
     const surface = renderSurface({
       labels: this.text,
       launcher,
+      modal: this.launcher.panel.modal,
       busy: this.session.busy,
       announcement: this.live.text,
       messages: this.session.messages.length ? this.renderMessages() : undefined,
       composer: this.composer.render(this.text, loadMarkdown),
+      behind: this.follower.behind,
+      jump: () => this.follower.follow(),
       close: this.launcher.toggle,
       surfaceKeydown: this.launcher.handleKeydown,
+      dialogCancel: this.launcher.handleDialogCancel,
+      dialogClose: this.launcher.handleDialogClose,
       logClick: this.handleLogClick,
       emptyClick: this.handleEmptyClick,
     });

@@ -75,7 +75,7 @@ describe('launcher mode', () => {
 });
 
 describe('keyboard', () => {
-  it('keeps focus on the action button when it turns from send into stop and back', async () => {
+  it('keeps focus on the action button when it turns from send into stop, and moves it to the composer when it ends disabled', async () => {
     const { el, testId } = await chatWith({ chunks: [...sse({ content: 'x' }), { gate: true }, ...sse({ done: true })] });
     const input = shadow(el).querySelector('textarea')!;
     input.focus();
@@ -90,7 +90,9 @@ describe('keyboard', () => {
     await done;
     await el.updateComplete;
     expect(button.getAttribute('part')).to.equal('send-button');
-    expect(shadow(el).activeElement).to.equal(button);
+    // Nothing typed, so Send is disabled: focus is not left on a control that cannot be used.
+    expect(button.disabled).to.equal(true);
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('textarea'));
   });
 
   it('reaches copy, retry and answer actions with Tab', async () => {

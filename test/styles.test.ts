@@ -99,6 +99,14 @@ describe('styling contract', () => {
     shadow(inline).querySelector<HTMLAnchorElement>('[part~="image-placeholder"]')!.click();
     await until(() => shadow(inline).querySelector('[part~="image"]'), 4000, 'a loaded image');
     collect(inline);
+    // Scrolled up while content is added below: the jump-to-latest button.
+    const log = shadow(inline).querySelector<HTMLElement>('[part~="log"]')!;
+    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -500 }));
+    log.scrollTop = 0;
+    await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
+    inline.messages = [...inline.messages, { id: 'more', role: 'assistant', content: 'More\n\n'.repeat(40), status: 'complete' }];
+    await until(() => shadow(inline).querySelector('[part~="jump-button"]'), 4000, 'the jump button');
+    collect(inline);
     // Busy: a request still being prepared shows the stop button.
     inline.headers = () => new Promise<HeadersInit>(() => {});
     inline.endpoint = '/never';

@@ -38,6 +38,8 @@ export interface SessionConfig {
   answering?(): void;
   /** An answer completed, just before `stream-chat-complete`. */
   completed?(answer: ChatMessage): void;
+  /** An answer was stopped, just before `stream-chat-cancel`. */
+  cancelled?(answer: ChatMessage): void;
 }
 
 /**
@@ -295,6 +297,7 @@ export class ChatSession implements ReactiveController {
     } else if (outcome.status === 'error') {
       emit(this.host, 'stream-chat-error', { error: { ...outcome.error }, message: snapshot(answer) });
     } else {
+      this.config.cancelled?.(answer);
       emit(this.host, 'stream-chat-cancel', { message: snapshot(answer) });
     }
   }

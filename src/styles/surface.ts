@@ -79,6 +79,7 @@ export const surface = css`
   }
   :host([mode='launcher']) .surface {
     position: fixed;
+    inset: auto;
     inset-block-end: calc(var(--stream-chat-launcher-offset, 20px) + 68px);
     inset-inline-end: var(--stream-chat-launcher-offset, 20px);
     width: var(--stream-chat-panel-width, min(400px, calc(100vw - 40px)));
@@ -98,25 +99,6 @@ export const surface = css`
     :host([mode='launcher'][open]) .launcher {
       display: none;
     }
-  }
-  .panel-header {
-    display: flex;
-    justify-content: flex-end;
-    padding: 6px 8px 0;
-  }
-  .close-button {
-    font: inherit;
-    width: 32px;
-    height: 32px;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    color: var(--_muted);
-    cursor: pointer;
-  }
-  .close-button:hover {
-    background: var(--_surface);
-    color: var(--_text);
   }
   /* Block layout, not flex: appending to a long log then lays out only what changed. */
   .log {

@@ -77,10 +77,10 @@ export const tokens = css`
   :host([theme='dark']) {
     ${darkDefaults}
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkDefaults}
-    }
+  /* \`theme="auto"\` resolved to dark (theme.ts): the host page's colour scheme. A rule of its own,
+     as a browser without custom states drops the whole rule. */
+  :host(:state(dark)) {
+    ${darkDefaults}
   }
   :host([hidden]) {
     display: none;

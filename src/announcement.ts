@@ -1,0 +1,49 @@
+// What a screen reader hears when an answer ends: the answer's own words, never the widget's
+// (no "Copy" buttons, no code-block language labels), and for a long answer a short summary
+// instead of the whole text, which stays readable in the message itself.
+import type { StreamChatLabels } from './labels.js';
+
+/** Longest answer read out in full; anything longer is summarised (counts, not text). */
+export const MAX_SPOKEN_ANSWER = 600;
+
+// Chrome inside rendered answers: read by its own controls, not as part of the text.
+const CHROME = '.code-header, button, [aria-hidden="true"], .visually-hidden';
+const BLOCK = 'p, li, pre, h1, h2, h3, h4, h5, h6, td, th, blockquote, dt, dd, figcaption, div';
+
+/** The text a listener should hear for a rendered answer: its words, blocks apart, chrome left out. */
+export function spokenText(root: Element): string {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest(CHROME) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const parts: string[] = [];
+  let block: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const own = node.parentElement?.closest(BLOCK) ?? null;
+    // Blocks rendered next to each other have no whitespace between them ("fix:def"): add it.
+    if (own !== block && parts.length) parts.push(' ');
+    block = own;
+    parts.push(node.textContent ?? '');
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+export interface AnswerSummary {
+  words: number;
+  codeBlocks: number;
+}
+
+/**
+ * The one announcement for a finished answer: `Answer: <text>` when it is short, the summary
+ * label ("Answer ready, 1,240 words, 3 code blocks") when it is long; a cut-off answer says so.
+ */
+export function answerAnnouncement(root: Element | null, fallback: string, labels: StreamChatLabels, cutOff: boolean): string {
+  const text = root ? spokenText(root) : fallback.trim();
+  const body =
+    text.length <= MAX_SPOKEN_ANSWER
+      ? `${labels.answerReady} ${text}`
+      : labels.answerSummary({
+          words: text.split(' ').filter(Boolean).length,
+          codeBlocks: root?.querySelectorAll('.code-block').length ?? 0,
+        });
+  return cutOff ? `${body} ${labels.cutOff}` : body;
+}
