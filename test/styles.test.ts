@@ -3,7 +3,7 @@
 // a real declaration (not a custom property) uses it, directly or through the private `--_*`
 // properties it feeds; a part counts when an element carries it in one of the states rendered here.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
 import type { ChatMessage } from '../src/conversation/message.js';
 import '../src/define.js';
 import type { StreamChat } from '../src/stream-chat.js';
@@ -99,13 +99,10 @@ describe('styling contract', () => {
     shadow(inline).querySelector<HTMLAnchorElement>('[part~="image-placeholder"]')!.click();
     await until(() => shadow(inline).querySelector('[part~="image"]'), 4000, 'a loaded image');
     collect(inline);
-    // Scrolled up while content is added below: the jump-to-latest button.
-    const log = shadow(inline).querySelector<HTMLElement>('[part~="log"]')!;
-    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -500 }));
-    log.scrollTop = 0;
-    await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
-    inline.messages = [...inline.messages, { id: 'more', role: 'assistant', content: 'More\n\n'.repeat(40), status: 'complete' }];
-    await until(() => shadow(inline).querySelector('[part~="jump-button"]'), 4000, 'the jump button');
+    // Scrolled up while content is added below: the jump-to-latest button (that state is driven
+    // for real in visual-states.test.ts; here the follower is told so directly).
+    (inline as unknown as { follower: { setBehind(behind: boolean): void } }).follower.setBehind(true);
+    await inline.updateComplete;
     collect(inline);
     // Busy: a request still being prepared shows the stop button.
     inline.headers = () => new Promise<HeadersInit>(() => {});
@@ -130,6 +127,8 @@ describe('styling contract', () => {
   });
 
   it('a hovered close button takes --stream-chat-surface-color', async () => {
+    // The panel's close button shows while the panel covers a small screen (the launcher closes it otherwise).
+    await setViewport({ width: 400, height: 640 });
     const el = await fixture<StreamChat>(html`<stream-chat mode="launcher" open style="--stream-chat-surface-color: rgb(4, 5, 6)"></stream-chat>`);
     const close = shadow(el).querySelector<HTMLElement>('.close-button')!;
     const box = close.getBoundingClientRect();
@@ -139,6 +138,7 @@ describe('styling contract', () => {
       expect(getComputedStyle(close).backgroundColor).to.equal('rgb(4, 5, 6)');
     } finally {
       await sendMouse({ type: 'move', position: [0, 0] });
+      await setViewport({ width: 800, height: 600 });
     }
   });
 });
