@@ -7,7 +7,8 @@ import { LiveCode } from './live-code.js';
 // Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
 export { CatchUp } from './catch-up.js';
 import { showImages } from './images.js';
-import { lexBlocks, renderBlocks, type HtmlMode, type LinkMap } from './markdown.js';
+import { lexSafely, NestingLimiter, renderSafely } from './limits.js';
+import type { HtmlMode, LinkMap } from './markdown.js';
 import { typesetMath } from './math-render.js';
 import { sanitize } from './sanitize.js';
 
@@ -82,6 +83,11 @@ export class MarkdownView {
   private seen = '';
   /** A trailing `\r` held back until we know whether a `\n` follows it. */
   private pendingCr = false;
+  /** Caps the nesting of each line as it is consumed (see limits.ts). */
+  private limiter = new NestingLimiter();
+  /** The unfinished last line as received, and how long it is as shown at the end of `open`. */
+  private line = '';
+  private lineShown = 0;
   /** The HTML of the committed blocks, to compare with a one-shot render at the end. */
   private committedHtml: string[] = [];
   private links: LinkMap = Object.create(null);
@@ -124,15 +130,15 @@ export class MarkdownView {
       this.placeCursor();
       return;
     }
-    let tokens = lexBlocks(this.open, this.links);
+    let tokens = lexSafely(this.open, this.links);
     // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
     let openFrom = done && !partial ? tokens.length : this.openIndex(tokens);
     if (tokens[openFrom]?.type === 'def') {
       // A reference definition still being written would link earlier text to a truncated URL:
       // lex what is finished without it.
       const finished = tokens.slice(0, openFrom).reduce((length, token) => length + token.raw.length, 0);
-      this.commit(lexBlocks(this.open.slice(0, finished), this.links));
-      tokens = lexBlocks(this.open, this.links);
+      this.commit(lexSafely(this.open.slice(0, finished), this.links));
+      tokens = lexSafely(this.open, this.links);
       openFrom = 0;
     } else if (openFrom > 0) {
       this.commit(tokens.slice(0, openFrom));
@@ -160,6 +166,9 @@ export class MarkdownView {
     this.consumed = 0;
     this.seen = '';
     this.pendingCr = false;
+    this.limiter = new NestingLimiter();
+    this.line = '';
+    this.lineShown = 0;
     this.links = Object.create(null);
     this.fence = undefined;
     this.finalized = false;
@@ -181,7 +190,20 @@ export class MarkdownView {
     if (this.pendingCr) added = '\r' + added;
     this.pendingCr = !final && added.endsWith('\r');
     if (this.pendingCr) added = added.slice(0, -1);
-    this.open += added.replace(/\r\n?/g, '\n');
+    added = added.replace(/\r\n?/g, '\n');
+    // Complete lines are capped once; the unfinished last one is capped again as it grows.
+    this.open = this.open.slice(0, this.open.length - this.lineShown);
+    const lastBreak = added.lastIndexOf('\n');
+    if (lastBreak !== -1) {
+      this.open += this.limiter.lines(this.line + added.slice(0, lastBreak + 1));
+      this.line = added.slice(lastBreak + 1);
+    } else {
+      this.line += added;
+    }
+    const shown = final ? this.limiter.lines(this.line) : this.limiter.peek(this.line);
+    this.open += shown;
+    this.lineShown = final ? 0 : shown.length;
+    if (final) this.line = '';
   }
 
   /**
@@ -251,7 +273,7 @@ export class MarkdownView {
     const raw = this.open;
     const heal = !this.finalized || this.partial;
     const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
-    const shown = healed === undefined || healed === raw ? tokens : lexBlocks(healed, this.links);
+    const shown = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.links);
     if (open?.type === 'code' && 'lang' in open && open.lang) {
       // Fetch the grammar while the block streams, so it is ready to highlight when it closes.
       const language = languageFor(String(open.lang));
@@ -315,7 +337,7 @@ export class MarkdownView {
   }
 
   private render(tokens: Token[]): string {
-    return renderBlocks(tokens, this.options.html === 'sanitize' ? 'sanitize' : 'escape');
+    return renderSafely(tokens, this.options.html === 'sanitize' ? 'sanitize' : 'escape');
   }
 
   /** Sanitizes, decorates and appends HTML at the end of the current segment; returns the nodes it became. */
@@ -350,7 +372,7 @@ export class MarkdownView {
    * rendered again in one go (synchronously, so nothing flickers).
    */
   private resolveForwardReferences(source: string): void {
-    const blocks = this.renderEach(lexBlocks(source));
+    const blocks = this.renderEach(lexSafely(source));
     if (blocks.map((block) => block.html).join('') === this.committedHtml.join('')) return;
     this.clearRendered();
     this.appendBlocks(blocks);
