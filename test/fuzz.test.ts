@@ -41,7 +41,8 @@ function generate(seed: number): Answer {
   const parts: (() => string)[] = [
     // Inline markup, balanced or not.
     () => {
-      const marks = ['**', '*', '_', '__', '`', '~~', '***', '[', '](', ')', '<b>', '</i>', '\\', '$', '|', '!['];
+      // No `](`: a word after it would be a link's destination, which is not text.
+      const marks = ['**', '*', '_', '__', '`', '~~', '***', '[', ']', ')', '<b>', '</i>', '\\', '$', '|', '!['];
       let line = '';
       for (let i = between(random, 1, 12); i > 0; i--) line += `${random() < 0.5 ? pick(random, marks) : ''}${word()}${random() < 0.5 ? pick(random, marks) : ''} `;
       return line;
@@ -69,9 +70,10 @@ function generate(seed: number): Answer {
     () => {
       const columns = between(random, 1, 12);
       const rows = size([1, 5, 20], [100, 200]);
-      const row = () => `| ${Array.from({ length: random() < 0.1 ? between(random, 1, columns) : columns }, word).join(' | ')} |`;
+      const row = (full = false) => `| ${Array.from({ length: !full && random() < 0.1 ? between(random, 1, columns) : columns }, word).join(' | ')} |`;
       const delimiter = random() < 0.1 ? '|--' : `|${'---|'.repeat(columns)}`;
-      return [row(), delimiter, ...Array.from({ length: rows }, row)].join('\n');
+      // Blank lines around it: a table right after another would take its rows as its own.
+      return `\n${[row(true), delimiter, ...Array.from({ length: rows }, () => row())].join('\n')}\n\n`;
     },
     // Pathological emphasis and brackets.
     () => {
