@@ -46,7 +46,7 @@ export type KebabCase<S extends string> = S extends `${infer Head}${infer Tail}`
  * functions and values the element sets itself. test/element-props.test.ts compares this list
  * with the class's own declarations, so it cannot go stale.
  */
-export type StreamChatPropertyOnlyName = 'headers' | 'body' | 'parseEvent' | 'prepareRequest' | 'conversationId' | 'messages';
+export type StreamChatPropertyOnlyName = 'parseEvent' | 'prepareRequest' | 'conversationId' | 'messages';
 
 /** The properties that have an attribute. */
 export type StreamChatAttributeProperty = Exclude<StreamChatPropertyName, StreamChatPropertyOnlyName>;

@@ -67,7 +67,7 @@ describe('<stream-chat> against the AI SDK UI message stream (toUIMessageStreamR
 
   it('renders the markdown (bold, list, code) and is accessible', async () => {
     const el = await answerFrom('/ai-sdk/ui');
-    await until(() => lastAnswer(el)?.querySelector('pre code'), 'the rendered code block');
+    await until(() => lastAnswer(el)?.querySelector('pre code')?.textContent?.includes('net = gross - fees'), 'the rendered code block');
     const answer = lastAnswer(el);
     expect(answer.querySelector('strong')!.textContent).to.equal('fees');
     expect(answer.querySelectorAll('li').length).to.equal(2);

@@ -65,12 +65,13 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
 
   it('reports stream metrics in stream-chat-complete and shows them with show-stats', async () => {
     const { el, testId } = await chatWith({
-      chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(200) }), { gate: true }, { delay: 50 }, ...sse({ content: 'y'.repeat(200) }, { done: true })],
+      chunks: [{ delay: 50 }, ...sse({ content: 'x'.repeat(200) }), { gate: true }, { delay: 300 }, ...sse({ content: 'y'.repeat(200) }, { done: true })],
     });
     el.showStats = true;
     const done = nextEvent(el, 'stream-chat-complete');
     const sent = el.send('go');
-    // The second half only once the first arrived: two pieces, however busy the machine.
+    // The second half only once the first arrived (two pieces, however busy the machine), and at
+    // least 300 ms after it: a rate needs 0.25 s between the first token and the end, however fast.
     await until(() => el.messages[1]?.content === 'x'.repeat(200), 'the first half');
     await openGate(testId);
     await sent;
@@ -135,7 +136,8 @@ describe('<stream-chat> labels, announcements and message actions', () => {
     const done = nextEvent(el, 'stream-chat-complete');
     await el.send('سؤال');
     await done;
-    await el.updateComplete;
+    // An answer that arrived in one piece renders in a task of its own (restored-message path).
+    await until(() => root.querySelector('[part="copy-button"]'), 'the code block');
     expect(root.querySelector('[part="copy-button"]')!.textContent).to.equal('نسخ');
     expect(root.querySelector('[part="copy-answer-button"]')!.textContent!.trim()).to.equal('نسخ الإجابة');
     expect(root.querySelector('[part="regenerate-button"]')!.textContent!.trim()).to.equal('إعادة');

@@ -103,6 +103,17 @@ describe('CatchUp', () => {
     expect(frames.pending).to.equal(0);
   });
 
+  it('passes a line longer than a slice on whole: the view would re-read it on every slice', () => {
+    const frames = fakeFrames();
+    const shown: string[] = [];
+    const catchUp = new CatchUp((text) => shown.push(text), frames.source);
+    const line = 'A long answer keeps going. '.repeat(40_000);
+    catchUp.push(`${line}\nnext\n`, false);
+    expect(shown).to.deep.equal([`${line}\n`]);
+    while (frames.frame());
+    expect(shown.at(-1)).to.equal(`${line}\nnext\n`);
+  });
+
   it('passes a replaced text on as it is (the view starts over)', () => {
     const frames = fakeFrames();
     const shown: string[] = [];
@@ -122,9 +133,10 @@ describe('CatchUp', () => {
       frames.advance(((text.length - last) / 1024) * perKb);
       last = text.length;
     }, frames.source, 6);
-    catchUp.push('x'.repeat(1_000_000), false);
+    // 1 MB in lines of 100 characters: slices end at line ends.
+    catchUp.push(`${'x'.repeat(99)}\n`.repeat(10_000), false);
     for (let i = 0; i < 5; i++) frames.frame();
-    expect(sizes.at(-1), 'at 10 ms/KB, slices shrink to the minimum').to.equal(1024);
+    expect(sizes.at(-1), 'at 10 ms/KB, slices shrink to the minimum').to.be.within(1024 - 100, 1024);
     perKb = 0.01;
     for (let i = 0; i < 8; i++) frames.frame();
     expect(sizes.at(-1), 'when cheap, they grow').to.be.greaterThan(64 * 1024);

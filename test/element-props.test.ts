@@ -8,8 +8,6 @@ import '../src/define.js';
 
 /** The properties the typings treat as having no attribute; `satisfies` makes the list exact. */
 const propertyOnly = {
-  headers: true,
-  body: true,
   parseEvent: true,
   prepareRequest: true,
   conversationId: true,

@@ -68,6 +68,7 @@ describe('seed backends, one tag and no JavaScript', function () {
         { name: 'calculate_metrics', status: 'done' },
       ]);
       expect(Array.from(chat.shadowRoot!.querySelectorAll('[part~="tool-badge"] .name'), (n) => n.textContent)).to.deep.equal(['analyze_trades', 'calculate_metrics']);
+      await until(() => answerText(chat).includes('You made 23 trades'), 'the rendered answer');
       expect(answerText(chat)).to.contain('You made 23 trades');
       expect(chat.shadowRoot!.querySelector('[part~="assistant-message"] pre code')!.textContent).to.contain('def max_position_size');
 
@@ -75,6 +76,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       await ask(chat, second);
       const [followUp] = await seedRequests('trading-run', second);
       expect(followUp.historyLength).to.be.greaterThan(0);
+      await until(() => answerText(chat).includes('Following up on our earlier analysis'), 'the rendered answer');
       expect(answerText(chat)).to.contain('Following up on our earlier analysis');
     });
 
@@ -90,6 +92,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       const chat = await openSeedPage('trading-run-fallback');
       const event = await ask(chat, uniqueMessage('Summarize the run'));
       expect(event.type).to.equal('stream-chat-complete');
+      await until(() => answerText(chat).includes('You made 23 trades'), 'the rendered answer');
       expect(answerText(chat)).to.contain('You made 23 trades');
     });
   });
@@ -117,6 +120,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       expect(next.body!.session_id).to.equal(request.sessionId);
       expect(next.body).to.not.have.any.keys('conversation_id');
       expect(next.historyLength).to.equal(2);
+      await until(() => answerText(chat).includes('2 earlier messages in this session'), 'the rendered answer');
       expect(answerText(chat)).to.contain('2 earlier messages in this session');
     });
 
@@ -126,6 +130,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       expect(event.type).to.equal('stream-chat-complete');
       expect(chat.messages[1].warnings).to.deep.equal(['Streaming failed; answered with the regular model call.']);
       expect(chat.shadowRoot!.querySelector('.warning')!.textContent).to.contain('Streaming failed');
+      await until(() => answerText(chat).includes('I can help you analyze your trades'), 'the rendered answer');
       expect(answerText(chat)).to.contain('I can help you analyze your trades');
     });
 
@@ -146,6 +151,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       const [request] = await seedRequestsWhen('coding-agent', message, ([e]) => e?.outcome === 'finished');
       expect(request.body).to.include({ message, user_id: 'dev-7' });
       expect(request.sent).to.equal(request.words);
+      await until(() => answerText(chat).includes('Consciousness is the state of being aware'), 'the rendered answer');
       expect(answerText(chat)).to.contain('Consciousness is the state of being aware');
       expect(chat.shadowRoot!.querySelector('[part~="assistant-message"] code')!.textContent).to.equal('struct');
     });
@@ -177,11 +183,13 @@ describe('seed backends, one tag and no JavaScript', function () {
       expect(event.type).to.equal('stream-chat-complete');
       const [request] = await seedRequestsWhen('vllm-assistant', first, ([e]) => e?.outcome === 'finished');
       expect(request.body).to.include({ message: first, model: 'phi3', memory_context: 3 });
+      await until(() => answerText(chat).includes('Gold prices are up 2.1% this week'), 'the rendered answer');
       expect(answerText(chat)).to.contain('Gold prices are up 2.1% this week');
       expect(answerText(chat)).to.not.contain('data:');
       expect(chat.shadowRoot!.querySelector('[part~="assistant-message"] table')).to.exist;
       const second = uniqueMessage('And silver?');
       await ask(chat, second);
+      await until(() => answerText(chat).includes('As we discussed'), 'the rendered answer');
       expect(answerText(chat)).to.contain('As we discussed');
     });
 
@@ -197,6 +205,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       const chat = await openSeedPage('vllm-assistant-fallback');
       const event = await ask(chat, uniqueMessage('Gold?'));
       expect(event.type).to.equal('stream-chat-complete');
+      await until(() => answerText(chat).includes('Gold prices are up'), 'the rendered answer');
       expect(answerText(chat)).to.contain('Gold prices are up');
     });
   });
@@ -211,6 +220,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       expect(request.authorization).to.equal('Bearer llmselect-jwt');
       expect(request.body).to.include({ message: first, provider: 'openai', model: 'gpt-4o' });
       expect(event.detail.conversationId).to.equal(request.conversationId);
+      await until(() => answerText(chat).includes('openai/gpt-4o says'), 'the rendered answer');
       expect(answerText(chat)).to.contain('openai/gpt-4o says');
       const second = uniqueMessage('Again');
       await ask(chat, second);

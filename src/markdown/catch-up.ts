@@ -111,6 +111,13 @@ export class CatchUp {
     if (limit >= this.text.length) return this.text.length;
     const newline = this.text.lastIndexOf('\n', limit - 1);
     if (newline >= this.shown + this.slice / 2) return newline + 1;
+    // A slice that ends inside a line makes the view re-read that whole line on every slice:
+    // quadratic over one huge line (a 1 MB event without a line break took minutes). So a line
+    // longer than a slice goes out whole, up to its end.
+    if (newline < this.shown) {
+      const next = this.text.indexOf('\n', limit);
+      return next === -1 ? this.text.length : next + 1;
+    }
     const code = this.text.charCodeAt(limit - 1);
     return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
   }
