@@ -33,17 +33,25 @@ export interface AnswerSummary {
 }
 
 /**
+ * Counts for the summary, from the markdown: a long answer may still be reaching the view in
+ * slices when it ends (catch-up.ts), so its rendered text would undercount.
+ */
+export function summaryOf(markdown: string): AnswerSummary {
+  const fences = markdown.match(/^ {0,3}(```|~~~)/gm)?.length ?? 0;
+  return {
+    words: markdown.split(/\s+/).filter((word) => word && !/^(```|~~~)/.test(word)).length,
+    // An opening and a closing fence per block; an unclosed last one is a block too.
+    codeBlocks: Math.ceil(fences / 2),
+  };
+}
+
+/**
  * The one announcement for a finished answer: `Answer: <text>` when it is short, the summary
  * label ("Answer ready, 1,240 words, 3 code blocks") when it is long; a cut-off answer says so.
+ * The text is the rendered one (no markers, no chrome), or the markdown when nothing is rendered yet.
  */
-export function answerAnnouncement(root: Element | null, fallback: string, labels: StreamChatLabels, cutOff: boolean): string {
-  const text = root ? spokenText(root) : fallback.trim();
-  const body =
-    text.length <= MAX_SPOKEN_ANSWER
-      ? `${labels.answerReady} ${text}`
-      : labels.answerSummary({
-          words: text.split(' ').filter(Boolean).length,
-          codeBlocks: root?.querySelectorAll('.code-block').length ?? 0,
-        });
+export function answerAnnouncement(root: Element | null, markdown: string, labels: StreamChatLabels, cutOff: boolean): string {
+  const text = (root ? spokenText(root) : '') || markdown.trim();
+  const body = text.length <= MAX_SPOKEN_ANSWER ? `${labels.answerReady} ${text}` : labels.answerSummary(summaryOf(markdown));
   return cutOff ? `${body} ${labels.cutOff}` : body;
 }
