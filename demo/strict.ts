@@ -17,6 +17,14 @@ sheet.replaceSync(`
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
+// Without a build the page would stay blank: say what to run (the import fails when the file is missing).
+const bundle = '/dist/stream-chat.js';
+import(/* @vite-ignore */ bundle).catch(() => {
+  const note = document.createElement('p');
+  note.textContent = 'This page runs the built bundle, dist/stream-chat.js, which is not there: run npm run build (then npm start) and reload.';
+  document.body.prepend(note);
+});
+
 const chat = $<StreamChat>('stream-chat');
 const list = $<HTMLOListElement>('#violations');
 const status = $<HTMLParagraphElement>('#violation-status');

@@ -47,13 +47,26 @@ export interface StreamChatRegenerateDetail {
   message: ChatMessage;
 }
 
+/** The `stream-chat-send` event (cancelable). */
+export type StreamChatSendEvent = CustomEvent<StreamChatSendDetail>;
+/** The `stream-chat-complete` event. */
+export type StreamChatCompleteEvent = CustomEvent<StreamChatCompleteDetail>;
+/** The `stream-chat-error` event. */
+export type StreamChatErrorEvent = CustomEvent<StreamChatErrorDetail>;
+/** The `stream-chat-cancel` event. */
+export type StreamChatCancelEvent = CustomEvent<StreamChatCancelDetail>;
+/** The `stream-chat-copy` event. */
+export type StreamChatCopyEvent = CustomEvent<StreamChatCopyDetail>;
+/** The `stream-chat-regenerate` event (cancelable). */
+export type StreamChatRegenerateEvent = CustomEvent<StreamChatRegenerateDetail>;
+
 export interface StreamChatEventMap {
-  'stream-chat-send': CustomEvent<StreamChatSendDetail>;
-  'stream-chat-complete': CustomEvent<StreamChatCompleteDetail>;
-  'stream-chat-error': CustomEvent<StreamChatErrorDetail>;
-  'stream-chat-cancel': CustomEvent<StreamChatCancelDetail>;
-  'stream-chat-copy': CustomEvent<StreamChatCopyDetail>;
-  'stream-chat-regenerate': CustomEvent<StreamChatRegenerateDetail>;
+  'stream-chat-send': StreamChatSendEvent;
+  'stream-chat-complete': StreamChatCompleteEvent;
+  'stream-chat-error': StreamChatErrorEvent;
+  'stream-chat-cancel': StreamChatCancelEvent;
+  'stream-chat-copy': StreamChatCopyEvent;
+  'stream-chat-regenerate': StreamChatRegenerateEvent;
 }
 
 export type StreamChatEventName = keyof StreamChatEventMap;

@@ -2,13 +2,19 @@
 export { StreamChat } from './stream-chat.js';
 export type {
   StreamChatCancelDetail,
+  StreamChatCancelEvent,
   StreamChatCopyDetail,
+  StreamChatCopyEvent,
   StreamChatRegenerateDetail,
+  StreamChatRegenerateEvent,
   StreamChatCompleteDetail,
+  StreamChatCompleteEvent,
   StreamChatErrorDetail,
+  StreamChatErrorEvent,
   StreamChatEventMap,
   StreamChatEventName,
   StreamChatSendDetail,
+  StreamChatSendEvent,
 } from './events.js';
 export type { ChatErrorInfo, ChatErrorKind, ChatMessage, ChatRole, ChatSource, ChatTool, MessageStatus, StreamStats } from './conversation/message.js';
 export type { ChatRequest, HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';

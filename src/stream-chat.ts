@@ -12,7 +12,7 @@ import { loadMarkdown } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
 import { renderMessages } from './message-templates.js';
 import { PreloadController } from './markdown/preload.js';
-import type { ParseEvent } from './protocols/index.js';
+import type { FormatName, ParseEvent } from './protocols/index.js';
 import { Launcher } from './launcher.js';
 import { LiveRegion } from './live-region.js';
 import { ScrollFollowController } from './scroll-follow.js';
@@ -149,7 +149,7 @@ export class StreamChat extends LitElement {
   /** The HTTP method. GET sends the body's fields as query parameters. */
   @property() method = 'POST';
   /** The wire format of the stream: `auto` (picked from the response headers and first events, then kept) or a format name to force: `openai`, `openai-responses`, `anthropic`, `ai-sdk`, `ai-data-stream`, `langchain-events`, `langserve`, `tgi`, `flowise`, `ollama`, `n8n`, `seeds`, `content`, `text`, `json-string`, `plain-text`. */
-  @property() format = 'auto';
+  @property() format: FormatName = 'auto';
   /** Placeholder text of the composer; `labels.placeholder` when empty. */
   @property() placeholder = '';
   /** How many earlier messages are sent along with each new one as `messages`. */

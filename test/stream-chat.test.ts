@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
+import type { FormatName } from '../src/protocols/index.js';
 import { chatShowing, chatWith, lastAnswer, newTestId, nextEvent, openGate, serverLog, serverLogWhen, shadow, sse, until, type Script } from './helpers.js';
 
 const openaiChunk = (content: string, finish: string | null = null) => ({
@@ -9,7 +10,7 @@ const openaiChunk = (content: string, finish: string | null = null) => ({
   choices: [{ index: 0, delta: { content }, finish_reason: finish }],
 });
 
-async function answerOf(script: Script, format?: string) {
+async function answerOf(script: Script, format?: FormatName) {
   const { el, testId } = await chatWith(script);
   if (format) el.format = format;
   const done = Promise.race([nextEvent(el, 'stream-chat-complete'), nextEvent(el, 'stream-chat-error')]);
