@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { defaultLabels } from '../src/labels.js';
 import { chatWith, nextEvent, shadow } from './helpers.js';
+import type { FormatName } from '../src/protocols/index.js';
 
 const line = (value: unknown) => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`;
 const named = (event: string, value: unknown) => `event: ${event}\n${line(value)}`;
@@ -40,7 +41,7 @@ const formats: [format: string, headers: Record<string, string>, ending: (word: 
 
 async function answer(headers: Record<string, string>, chunks: string[], format = 'auto') {
   const { el } = await chatWith({ headers: { 'content-type': 'text/event-stream', ...headers }, chunks });
-  el.format = format;
+  el.format = format as FormatName;
   const ended = Promise.race([nextEvent(el, 'stream-chat-complete'), nextEvent(el, 'stream-chat-error')]);
   await el.send('question');
   const event = await ended;

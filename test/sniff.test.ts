@@ -3,6 +3,7 @@
 // application/octet-stream, a server that sends no content type at all.
 import { expect } from '@open-wc/testing';
 import { chatWith, nextEvent, sse } from './helpers.js';
+import type { FormatName } from '../src/protocols/index.js';
 
 const chunk = (content: string, finish: string | null = null) => ({
   id: 'msg-123',
@@ -13,7 +14,7 @@ const openaiBody = [...sse(chunk('Gold'), chunk(' prices'), chunk(' are up.'), c
 
 async function answer(contentType: string | null, chunks: string[], format?: string) {
   const { el } = await chatWith({ headers: { 'content-type': contentType } as Record<string, string>, chunks });
-  if (format) el.format = format;
+  if (format) el.format = format as FormatName;
   const ended = Promise.race([nextEvent(el, 'stream-chat-complete'), nextEvent(el, 'stream-chat-error')]);
   await el.send('question');
   const event = await ended;
