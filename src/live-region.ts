@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { answerAnnouncement } from './announcement.js';
 import type { ChatMessage } from './conversation/message.js';
 import type { StreamChatLabels } from './labels.js';
+import { loadMarkdown } from './markdown/markdown-directive.js';
 
 /**
  * What the polite live region says: each finished answer once (its rendered text, not its
@@ -36,6 +37,9 @@ export class LiveRegion implements ReactiveController {
    * the widget's chrome, or a summary when long (announcement.ts); its markdown when not rendered.
    */
   async sayAnswer(answer: ChatMessage, rendered: () => Element | null | undefined, labels: StreamChatLabels): Promise<void> {
+    await this.host.updateComplete;
+    // A fast first answer can end while the markdown engine is still loading: read it once rendered.
+    await loadMarkdown().catch(() => undefined);
     await this.host.updateComplete;
     this.say(answerAnnouncement(rendered() ?? null, answer.content, labels, answer.finishReason === 'length'));
   }
