@@ -283,7 +283,7 @@ describe('<stream-chat> failures', () => {
     const { detail } = await failed;
     expect(detail.error.kind).to.equal('interrupted');
     expect(detail.message.content).to.equal('Partial ');
-    await el.updateComplete;
+    await until(() => lastAnswer(el).textContent!.includes('Partial'), 'the partial answer rendered');
     expect(lastAnswer(el).textContent).to.contain('Partial');
     const completed = nextEvent(el, 'stream-chat-complete');
     shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
@@ -473,6 +473,8 @@ describe('<stream-chat> composer and rendering', () => {
     await el.updateComplete;
     observer.disconnect();
     expect(mutations).to.have.length(0);
+    // The new answer renders in a frame of its own, which may come after the event.
+    await until(() => lastAnswer(el).querySelector('strong'), 'the new answer rendered');
     expect(lastAnswer(el).querySelector('strong')!.textContent).to.equal('here');
   });
 
