@@ -22,6 +22,7 @@ import { accessStyles } from './styles/access.js';
 import { ThemeController } from './theme.js';
 import { renderSurface } from './surface-templates.js';
 import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
+import type { IdempotencyMode } from './transport/idempotency.js';
 
 /**
  * A chat that streams answers from a Server-Sent Events endpoint and renders them as sanitized,
@@ -172,6 +173,8 @@ export class StreamChat extends LitElement {
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 0;
   /** Whether cookies go with the request: `omit`, `same-origin` (default) or `include`. */
   @property() credentials: RequestCredentials = 'same-origin';
+  /** Where each message's idempotency key goes, so a server can drop copies of one request the browser or a proxy re-sent: `auto` (default: the `Idempotency-Key` header to a same-origin endpoint; to another origin, which would have to allow the header for CORS, the `idempotency_key` body field, except with `request-format="openai"`), `header`, `body`, `both`, or `off`. Retry sends the same key again; a new message and Regenerate get a new one. */
+  @property() idempotency: IdempotencyMode = 'auto';
   /** Keeps the conversation (and conversation id) in `localStorage` under this key, so it survives a reload: saved after every message, restored when the element starts. Off by default. */
   @property({ attribute: 'storage-key' }) storageKey?: string;
   /** Shows time to first token, duration and tokens per second under each answer. */

@@ -8,7 +8,7 @@ export type MessageStatus = 'streaming' | 'complete' | 'cancelled' | 'error';
 export type ChatErrorKind = 'request' | 'http' | 'network' | 'timeout' | 'server' | 'protocol' | 'interrupted';
 
 export interface ChatErrorInfo {
-  /** `request`: no request was made (a `headers` function or `prepareRequest` failed or returned no request, or the endpoint is not an http(s) URL); `http`: non-2xx response; `network`: no response at all; `timeout`: nothing arrived for `idle-timeout` milliseconds; `server`: an error event in the stream; `protocol`: a response we cannot read; `interrupted`: the stream ended before the answer did. */
+  /** `request`: no request was made (a `headers` function or `prepareRequest` failed or returned no request, or the endpoint is not an http(s) URL); `http`: non-2xx response, or an endpoint that redirects in a loop; `network`: no response at all; `timeout`: nothing arrived for `idle-timeout` milliseconds; `server`: an error event in the stream; `protocol`: a response we cannot read, or one with no answer at all (204/205: "The server sent no answer"); `interrupted`: the stream ended before the answer did. */
   kind: ChatErrorKind;
   /** A sentence for the person reading the chat. */
   message: string;

@@ -4,7 +4,9 @@ import type { ChatMessage } from '../conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from '../conversation/persistence.js';
 import { emit } from '../events.js';
 import type { ParseEvent } from '../protocols/index.js';
+import { whenRemoved } from '../removal.js';
 import { ChatError } from '../transport/errors.js';
+import { newIdempotencyKey } from '../transport/idempotency.js';
 import type { ChatRequest } from '../transport/request.js';
 import { streamAnswer, type StreamOutcome, type Transport } from '../transport/stream-answer.js';
 import { prepareRequest, type RequestSettings } from './prepare-request.js';
@@ -66,6 +68,8 @@ export class ChatSession implements ReactiveController {
   /** The round trip under way, so the next one can wait for it to end. */
   private trip?: Promise<void>;
   private frame = 0;
+  /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
+  private readonly idempotencyKeys = new Map<string, string>();
 
   constructor(host: SessionHost, config: SessionConfig) {
     this.host = host;
@@ -103,11 +107,14 @@ export class ChatSession implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.handlePageHide);
-    // The run gives up or, if its answer exists, ends as cancelled.
-    this.key += 1;
-    this.abortController?.abort();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    // Moving is not removing: only a host still out of the document at the next frame stops its
+    // run, which gives up or, if its answer exists, ends as cancelled.
+    whenRemoved(this.host, () => {
+      this.key += 1;
+      this.abortController?.abort();
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    });
   }
 
   /**
@@ -118,21 +125,24 @@ export class ChatSession implements ReactiveController {
     return this.start(createMessage('user', content), sent);
   }
 
-  /** Re-sends the question `answer` belonged to, replacing `answer`. Nothing while busy. */
-  async retry(answer: ChatMessage): Promise<void> {
+  /**
+   * Re-sends the question `answer` belonged to, replacing `answer`. Nothing while busy. Retry sends
+   * the same request again (its idempotency key too); Regenerate (`sameRequest` false) a new one.
+   */
+  async retry(answer: ChatMessage, sameRequest = true): Promise<void> {
     if (this.busy) return;
     const index = this.indexOf(answer);
     const user = this.conversation[index - 1];
     if (index < 1 || user?.role !== 'user') return;
     this.conversation = this.conversation.filter((_, i) => i !== index);
-    await this.start(user);
+    await this.start(user, undefined, sameRequest);
   }
 
   /** Retries the last answer, unless a `stream-chat-regenerate` listener cancels. */
   async regenerate(answer: ChatMessage): Promise<void> {
     if (this.busy || this.conversation.at(-1)?.id !== answer.id) return;
     if (!emit(this.host, 'stream-chat-regenerate', { message: snapshot(answer) }, { cancelable: true })) return;
-    await this.retry(answer);
+    await this.retry(answer, false);
   }
 
   /** Stops the run under way in whatever phase it is; an answer that exists ends as cancelled. */
@@ -155,6 +165,7 @@ export class ChatSession implements ReactiveController {
     this.conversation = [];
     this.id = undefined;
     this.idField = undefined;
+    this.idempotencyKeys.clear();
     const { storageKey } = this.config.settings();
     if (storageKey) clearConversation(storageKey);
     this.host.requestUpdate();
@@ -186,13 +197,13 @@ export class ChatSession implements ReactiveController {
     if (this.busy) this.persist();
   };
 
-  private async start(user: ChatMessage, sent?: () => void): Promise<void> {
+  private async start(user: ChatMessage, sent?: () => void, sameRequest = false): Promise<void> {
     this.cancel();
     const key = this.key;
     // The answer being replaced ends before this one begins, so two answers never stream at once.
     await this.trip;
     if (key !== this.key) return;
-    const trip = this.run(user, key, sent);
+    const trip = this.run(user, key, sent, sameRequest);
     this.trip = trip;
     await trip;
   }
@@ -202,7 +213,7 @@ export class ChatSession implements ReactiveController {
    * assistant message. The question joins the conversation only once the send goes ahead, so a
    * vetoed or stopped send leaves the composer as it was.
    */
-  private async run(user: ChatMessage, key: number, sent?: () => void): Promise<void> {
+  private async run(user: ChatMessage, key: number, sent?: () => void, sameRequest = false): Promise<void> {
     const abort = new AbortController();
     this.abortController = abort;
     this.setStatus('preparing');
@@ -210,6 +221,8 @@ export class ChatSession implements ReactiveController {
     const ready = this.config.ready?.();
     const existing = this.indexOf(user);
     const position = existing === -1 ? this.conversation.length : existing;
+    const idempotencyKey = (sameRequest && this.idempotencyKeys.get(user.id)) || newIdempotencyKey();
+    this.idempotencyKeys.set(user.id, idempotencyKey);
 
     let request: ChatRequest | undefined;
     let failure: ChatError | undefined;
@@ -221,6 +234,7 @@ export class ChatSession implements ReactiveController {
           history: historyBefore(this.conversation, position, settings.historyLimit),
           conversationId: this.id,
           conversationIdField: this.idField,
+          idempotencyKey,
         },
         abort.signal,
       );

@@ -5,6 +5,7 @@
 import type { HistoryEntry } from '../conversation/conversation.js';
 import { invalidJsonAttribute } from '../json-attribute.js';
 import { ChatError } from '../transport/errors.js';
+import { applyIdempotencyKey, type IdempotencyMode } from '../transport/idempotency.js';
 import {
   buildRequest,
   resolveHeaders,
@@ -28,6 +29,8 @@ export interface RequestSettings {
   prepareRequest?: PrepareRequest;
   /** Forces the field the conversation id goes in (`conversation-id-field`). */
   conversationIdField?: string;
+  /** Where the idempotency key goes (`auto` when absent). */
+  idempotency?: IdempotencyMode;
 }
 
 /** What one round trip asks: the message, the history before it, the conversation id so far. */
@@ -37,6 +40,8 @@ export interface Question {
   conversationId?: string;
   /** The name the server gave the conversation id, when it gave one. */
   conversationIdField?: string;
+  /** The key a server can recognise copies of this request by (see idempotency.ts). */
+  idempotencyKey?: string;
 }
 
 export const INVALID_ENDPOINT = 'The endpoint is not a valid http(s) URL';
@@ -75,6 +80,10 @@ async function prepare(settings: RequestSettings, question: Question): Promise<C
     conversationIdField: settings.conversationIdField || question.conversationIdField,
     extraBody: settings.body,
   });
+  // Before the hook, which sees the key (and may move or drop it).
+  if (question.idempotencyKey) {
+    applyIdempotencyKey(request, question.idempotencyKey, settings.idempotency ?? 'auto', settings.requestFormat);
+  }
   if (settings.prepareRequest) {
     let prepared: unknown;
     try {

@@ -12,6 +12,7 @@ import {
   withoutBom,
 } from './framing.js';
 import { IdleTimer } from './idle-timer.js';
+import { redirectsAway } from './redirects.js';
 import { taskSlices } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
@@ -115,7 +116,9 @@ export async function streamRequest(
           source = sniffed.body;
           framing = sniffed.result ?? otherwise;
         }
-        if (!response.ok || framing !== 'sse' || !source) return response;
+        // A 204 or 205 cannot be rebuilt with a body (new Response throws, which read as a network
+        // failure); onopen reports it.
+        if (!response.ok || framing !== 'sse' || !source || hasNoContent(response)) return response;
         // fetch-event-source's parser dispatches an empty message for every blank line, where the
         // SSE spec dispatches only blocks with data (see eventStreamForParser), and takes a leading
         // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
@@ -128,6 +131,10 @@ export async function streamRequest(
         const original = response!;
         // The idle timer stopped at the status; waiting for the explanation is bounded the same way.
         if (!original.ok) throw await errorFromResponse(original, source, options.idleTimeout || undefined);
+        // No Content / Reset Content: a success that by definition carries no answer.
+        if (hasNoContent(original)) {
+          throw new ChatError('protocol', `The server sent no answer (${original.status})`, { status: original.status });
+        }
         const type = mediaType(original);
         if (isBinaryType(type)) {
           // Not read at all: rejecting closes the connection.
@@ -164,6 +171,9 @@ export async function streamRequest(
     if (opened) {
       throw new ChatError('interrupted', 'The connection was lost before the answer finished');
     }
+    if (!response && (await redirectsAway(target.url, request.credentials, signal))) {
+      throw new ChatError('http', 'The server kept redirecting the request (a redirect loop); check the endpoint URL');
+    }
     // fetch says nothing more than "Failed to fetch" whatever happened (server down, DNS, CORS,
     // offline), by design; the browser's console has the details.
     throw new ChatError('network', 'Could not reach the server; check your connection and try again');
@@ -174,6 +184,11 @@ export async function streamRequest(
   if (signal.aborted) return { kind: 'aborted' };
   if (timedOut) throw timedOut;
   return { kind: 'closed' };
+}
+
+/** No Content and Reset Content: statuses that never carry a body. */
+function hasNoContent(response: Response): boolean {
+  return response.status === 204 || response.status === 205;
 }
 
 /**

@@ -19,6 +19,8 @@
 // is allowed, the response itself has no CORS headers, so the browser withholds it); without it
 // nothing is allowed. Each logged request says how it ended: `outcome` is `finished`, `closed`
 // (by the client) or `dropped` (by the script), undefined while it runs.
+// /test-redirect-loop?testId=... redirects to itself forever; /test-redirect-once?to=<path>
+// answers one 307 to `to`.
 
 const logs = new Map();
 
@@ -118,6 +120,20 @@ export function scriptedSse() {
     if (path.startsWith('/test-gate/')) {
       logFor(decodeURIComponent(path.slice('/test-gate/'.length))).gatesOpened += 1;
       ctx.status = 204;
+      return;
+    }
+    if (path === '/test-redirect-loop') {
+      // Redirects to itself forever (a 302 turns the POST into GETs, as a misconfigured login
+      // or trailing-slash rule does); each request is logged under the query's testId.
+      logFor(ctx.query.testId ?? 'anonymous').requests.push({ method: req.method, url: req.url, headers: req.headers, body: {} });
+      ctx.status = 302;
+      ctx.set('location', req.url);
+      return;
+    }
+    if (path === '/test-redirect-once') {
+      // A 307 keeps the method and body: the POST is replayed at `to`.
+      ctx.status = 307;
+      ctx.set('location', String(ctx.query.to));
       return;
     }
     if (path !== '/test-sse') return next();
