@@ -923,7 +923,7 @@ describe('faults', () => {
         // nothing of the transport may run.
         const confirmed = watch.entries.find((e) => e.state === 'fired' && e.firedAt! > removedAt && e.stack.includes('/src/removal'));
         expect(confirmed, 'the removal was confirmed').to.exist;
-        const firedAfter = watch.entries.filter((e) => e.state === 'fired' && e.firedAt! > confirmed!.firedAt! && /\/src\/transport\/|fetch-event-source/.test(e.stack));
+        const firedAfter = watch.entries.filter((e) => e.state === 'fired' && e.firedAt! > confirmed!.firedAt! && /\/src\/(?:transport|session)\/|fetch-event-source/.test(e.stack));
         expect(firedAfter.map((e) => `${e.kind} ${e.stack}`), 'transport callbacks after removal').to.deep.equal([]);
         expect(watch.live().map((e) => `${e.kind} ${e.stack}`), 'timers and frames left behind').to.deep.equal([]);
         expect(watch.listeners().map((l) => `${l.type} ${l.stack}`), 'window/document listeners left behind').to.deep.equal([]);
