@@ -50,6 +50,7 @@ import type { IdempotencyMode } from './transport/idempotency.js';
  * @csspart tool-badge - A tool call announced by the backend.
  * @csspart image-placeholder - The link shown instead of an image in an answer; clicking it loads the image.
  * @csspart image - An image in an answer.
+ * @csspart link-host - The real host shown after a link whose text names another address.
  * @csspart reasoning - The collapsible "Thinking" section with the model's reasoning.
  * @csspart sources - The list of sources under an answer.
  * @csspart notice - The state of an answer that ended early, `data-kind="cut-off"` ("Answer cut off") or `data-kind="stopped"`.

@@ -59,7 +59,7 @@ const conversation: ChatMessage[] = [
   {
     id: 'a1',
     role: 'assistant',
-    content: 'Here: ![chart](/exfil/styles-contract.png)\n\n```js\nconst x = 1;\n```',
+    content: 'Here: ![chart](/exfil/styles-contract.png) [example.com](https://example.org/)\n\n```js\nconst x = 1;\n```',
     status: 'complete',
     reasoning: 'Thinking it over',
     tools: [{ name: 'search', status: 'done' }],

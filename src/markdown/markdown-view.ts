@@ -7,6 +7,7 @@ import { LiveCode } from './live-code.js';
 // Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
 export { CatchUp } from './catch-up.js';
 import { showImages } from './images.js';
+import { discloseLinks } from './link-disclosure.js';
 import { lexSafely, NestingLimiter, renderSafely } from './limits.js';
 import type { HtmlMode, LinkMap } from './markdown.js';
 import { typesetMath } from './math-render.js';
@@ -346,6 +347,7 @@ export class MarkdownView {
     // Nothing to show (a reference definition, raw HTML the sanitizer removed) starts no segment.
     if (!fragment.hasChildNodes()) return [];
     showImages(fragment, this.options.images, finished, this.options.labels);
+    discloseLinks(fragment);
     for (const promise of [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)]) {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));

@@ -103,6 +103,18 @@ export const markdown = css`
     border-radius: 6px;
     font-size: 0.9em;
   }
+  /* The real host after a link whose text names another (link-disclosure.ts). */
+  .link-host {
+    margin-inline-start: 0.3em;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  .link-host::before {
+    content: '(';
+  }
+  .link-host::after {
+    content: ')';
+  }
   .image-blocked {
     color: var(--_muted);
     font-style: italic;
