@@ -26,6 +26,11 @@ describe('honest links', () => {
       expect(label.previousElementSibling).to.equal(link);
       expect(label.getAttribute('part')).to.equal('link-host');
     }
+    // Mid-stream, the cursor follows the label rather than going into it.
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('[https://bank.example.com/](https://evil.example/)', false);
+    expect(view.root.querySelector('.link-host')!.children).to.have.length(0);
+    expect(view.root.querySelector('.link-host')!.nextElementSibling?.className).to.equal('cursor');
   });
 
   it('a bare host as text, and a homograph, are disclosed as the destination host (punycode)', () => {

@@ -4,9 +4,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { chatWith, nextEvent, serverLogWhen, sse, until, lastAnswer } from './helpers.js';
 
-const script = { chunks: [...sse({ content: 'first ' }), { delay: 1500 }, ...sse({ content: 'second' }, { done: true })] };
+const script = { chunks: [...sse({ content: 'first ' }), { delay: 3000 }, ...sse({ content: 'second' }, { done: true })] };
 
-/** A chat showing the first words of an answer whose rest the server holds back 1.5 s. */
+/** A chat showing the first words of an answer whose rest the server holds back 3 s. */
 async function streaming() {
   const { el, testId } = await chatWith(script);
   const other = await fixture<HTMLDivElement>(html`<div></div>`);

@@ -406,8 +406,16 @@ export class MarkdownView {
       while (last && (last === this.cursor || (last.nodeType === Node.TEXT_NODE && !last.textContent?.trim()))) {
         last = last.previousSibling;
       }
-      // A formula is one thing: the cursor goes after it, never into its MathML.
-      if (!(last instanceof HTMLElement) || VOID_ELEMENTS.has(last.localName) || MATH_PLACEHOLDER.test(last.className)) break;
+      // A formula is one thing: the cursor goes after it, never into its MathML; nor into a link's
+      // host label (link-disclosure.ts): the text goes on after it.
+      if (
+        !(last instanceof HTMLElement) ||
+        VOID_ELEMENTS.has(last.localName) ||
+        MATH_PLACEHOLDER.test(last.className) ||
+        last.classList.contains('link-host')
+      ) {
+        break;
+      }
       host = last;
     }
     if (host.lastChild !== this.cursor) host.append(this.cursor);
