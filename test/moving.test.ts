@@ -6,14 +6,14 @@ import { chatWith, nextEvent, serverLogWhen, sse, until, lastAnswer } from './he
 
 const script = { chunks: [...sse({ content: 'first ' }), { delay: 3000 }, ...sse({ content: 'second' }, { done: true })] };
 
-/** A chat showing the first words of an answer whose rest the server holds back 3 s. */
+/** A chat showing the first words of an answer whose rest the server holds back 3 s (the first words may take long to show on a loaded machine). */
 async function streaming() {
   const { el, testId } = await chatWith(script);
   const other = await fixture<HTMLDivElement>(html`<div></div>`);
   const completed = nextEvent(el, 'stream-chat-complete');
   const cancelled = nextEvent(el, 'stream-chat-cancel');
   void el.send('question');
-  await until(() => lastAnswer(el)?.textContent?.includes('first'), 4000, 'the first words');
+  await until(() => lastAnswer(el)?.textContent?.includes('first'), 20000, 'the first words');
   expect(el.busy, 'still streaming when moved').to.equal(true);
   return { el, testId, other, completed, cancelled };
 }
