@@ -58,6 +58,7 @@ export class StreamChatDirective implements OnChanges {
   @Input() prepareRequest?: StreamChat['prepareRequest'];
   @Input() conversationId?: StreamChat['conversationId'];
   @Input() conversationIdField?: StreamChat['conversationIdField'];
+  @Input() idempotency?: StreamChat['idempotency'];
   @Input() messages?: StreamChat['messages'];
   @Input() labels?: StreamChat['labels'];
 
