@@ -12,17 +12,25 @@ export class LiveRegion implements ReactiveController {
   text = '';
   private readonly host: ReactiveControllerHost;
   private frame = 0;
+  private connected = false;
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+  }
+
   hostDisconnected(): void {
+    this.connected = false;
     cancelAnimationFrame(this.frame);
   }
 
   say(text: string): void {
+    // A removed element says nothing (its answer was cancelled by the removal) and leaves no frame.
+    if (!this.connected) return;
     this.text = '';
     this.host.requestUpdate();
     cancelAnimationFrame(this.frame);
