@@ -2,12 +2,13 @@
 // (no "Copy" buttons, no code-block language labels), and for a long answer a short summary
 // instead of the whole text, which stays readable in the message itself.
 import type { StreamChatLabels } from './labels.js';
+import { CODE_BLOCK_CHROME } from './markdown/code-block/copy.js';
 
 /** Longest answer read out in full; anything longer is summarised (counts, not text). */
 export const MAX_SPOKEN_ANSWER = 600;
 
 // Chrome inside rendered answers: read by its own controls, not as part of the text.
-const CHROME = '.code-header, button, [aria-hidden="true"], .visually-hidden';
+const CHROME = `${CODE_BLOCK_CHROME}, button, [aria-hidden="true"], .visually-hidden`;
 const BLOCK = 'p, li, pre, h1, h2, h3, h4, h5, h6, td, th, blockquote, dt, dd, figcaption, div';
 
 /** The text a listener should hear for a rendered answer: its words, blocks apart, chrome left out. */

@@ -1,5 +1,6 @@
 import type { ChatErrorInfo, StreamStats } from './conversation/message.js';
-import { englishMarkdownLabels } from './markdown/code-blocks.js';
+import { englishCodeBlockLabels } from './markdown/code-block/copy.js';
+import { englishImageLabels } from './markdown/image-placeholder/image-placeholder.js';
 
 /**
  * Every string the widget shows or announces. Assign a partial object to the element's `labels`
@@ -62,7 +63,8 @@ export interface StreamChatLabels {
 }
 
 export const defaultLabels: StreamChatLabels = {
-  ...englishMarkdownLabels,
+  ...englishCodeBlockLabels,
+  ...englishImageLabels,
   placeholder: 'Send a message',
   message: 'Message',
   conversation: 'Conversation',

@@ -3,6 +3,7 @@
 // sources list does: `title — href`), and a link whose text looks like an address on another host
 // is followed by a small label with the real host (`part="link-host"`). Hosts are compared as URLs
 // parse them, so a homograph shows as the punycode it is.
+import { IMAGE_PLACEHOLDER } from './image-placeholder/image-placeholder.js';
 
 // Text that reads as an address: an optional scheme, then a dotted host with a letter TLD, then
 // optionally a port, path, query or fragment.
@@ -11,7 +12,7 @@ const ADDRESS = /^(?:[a-z][a-z\d+.-]*:\/\/)?[^\s/?#@]+\.[a-z\u00a1-\uffff]{2,}\.
 /** Titles every link with its destination and labels those whose text names another host. */
 export function discloseLinks(root: DocumentFragment | Element): void {
   for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
-    if (link.classList.contains('image-placeholder')) continue;
+    if (link.classList.contains(IMAGE_PLACEHOLDER)) continue;
     const href = link.getAttribute('href')!;
     const title = link.getAttribute('title');
     if (!title?.endsWith(href)) link.title = title ? `${title} — ${href}` : href;

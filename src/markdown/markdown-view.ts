@@ -1,17 +1,20 @@
 import type { Token } from 'marked';
-import { decorateCodeBlocks, type MarkdownLabels } from './code-blocks.js';
+import { BlockSplitter, definesReferences, OpenFence } from './blocks.js';
+import { decorateCodeBlocks, prefetchGrammar, StreamingCodeBlock } from './code-block/code-block.js';
+import type { CodeBlockLabels } from './code-block/copy.js';
 import { healOpenBlock } from './heal.js';
-import { loadLanguage, languageFor } from './highlight.js';
-import { LiveCode } from './live-code.js';
+import { showImages, type ImageLabels } from './image-placeholder/image-placeholder.js';
 
 // Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
 export { CatchUp } from './catch-up.js';
-import { showImages } from './images.js';
 import { discloseLinks } from './link-disclosure.js';
-import { lexSafely, NestingLimiter, renderSafely } from './limits.js';
-import type { HtmlMode, LinkMap } from './markdown.js';
+import { lexSafely, renderSafely } from './limits.js';
+import type { HtmlMode } from './markdown.js';
 import { typesetMath } from './math-render.js';
 import { sanitize } from './sanitize.js';
+
+/** The strings of code blocks and image placeholders (the element's `labels`). */
+export type MarkdownLabels = CodeBlockLabels & ImageLabels;
 
 /** How a view renders what the model wrote. */
 export interface MarkdownOptions {
@@ -32,11 +35,6 @@ export interface MarkdownOptions {
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 const MATH_PLACEHOLDER = /\bmath-(?:inline|display)\b/;
 
-// A reference definition (`[label]: url`) may come after the text that uses it; only then does a
-// finished answer need a second look at earlier blocks.
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n/;
-
 // Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
 // element's styles let skip rendering while off-screen) of about this many blocks. A frame's
 // style, layout and paint work, and the browser's visibility checks for `content-visibility`, walk
@@ -51,52 +49,28 @@ const SEGMENT_BLOCKS = 32;
 const SEGMENT_STARTS = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
 
 /**
- * The code block being streamed, kept as live DOM that grows and is coloured in place (O(new
- * text), see live-code.ts) instead of re-lexing and re-rendering the whole block every frame.
- */
-interface OpenFence {
-  fence: string;
-  /** Where its content starts in the open source. */
-  contentFrom: number;
-  /** How far the content has been checked for a closing fence. */
-  scanned: number;
-  live: LiveCode;
-}
-
-/**
  * Renders a growing markdown text into an element, incrementally: top-level blocks that are
  * finished (another block has started after them) are rendered, sanitized and inserted once and
  * never touched again; only the open last block is re-lexed and re-rendered on each update. The
  * cost of an update is proportional to the open block, not to the answer, and a streaming code
  * block costs only its new text.
  *
- * Pure DOM: no Lit, no timers. The caller decides how often to call `update` (once a frame).
+ * Which blocks are finished is decided on strings by blocks.ts; this view only patches the DOM
+ * (segments, the open tail, the cursor), and code blocks and images are built by their own
+ * modules. No Lit, no timers: the caller decides how often to call `update` (once a frame).
  */
 export class MarkdownView {
   readonly root: HTMLElement;
-  /** The source of the committed blocks, in pieces (joined only at the end, if ever). */
-  private committed: string[] = [];
-  /** The source after the committed blocks, line endings normalized the way marked does. */
-  private open = '';
-  /** How much of the caller's text has been consumed. */
-  private consumed = 0;
-  /** The last characters consumed, to check cheaply that the next text extends this one. */
-  private seen = '';
-  /** A trailing `\r` held back until we know whether a `\n` follows it. */
-  private pendingCr = false;
-  /** Caps the nesting of each line as it is consumed (see limits.ts). */
-  private limiter = new NestingLimiter();
-  /** The unfinished last line as received, and how long it is as shown at the end of `open`. */
-  private line = '';
-  private lineShown = 0;
+  /** The source: which blocks are committed and what is still open. */
+  private readonly blocks = new BlockSplitter();
   /** The HTML of the committed blocks, to compare with a one-shot render at the end. */
   private committedHtml: string[] = [];
-  private links: LinkMap = Object.create(null);
   private tailNodes: ChildNode[] = [];
   /** The segment finished blocks and the open block go into, and how many finished blocks it holds. */
   private segment?: HTMLElement;
   private segmentBlocks = 0;
-  private fence?: OpenFence;
+  /** The fenced code block being streamed, if the open tail is one. */
+  private fence?: { scan: OpenFence; block: StreamingCodeBlock };
   private cursor?: HTMLElement;
   private finalized = false;
   /** The text ended before the answer did (stopped, cut off, failed): its last block stays healed. */
@@ -118,12 +92,10 @@ export class MarkdownView {
   update(text: string, final: boolean | 'partial'): void {
     const partial = final === 'partial';
     const done = final !== false;
-    // Comparing the last few characters, not the whole text: a check that grows with the answer
-    // would make every frame cost O(answer).
-    const prefixSame = text.length >= this.consumed && this.tailOf(text, this.consumed) === this.seen;
-    if (prefixSame && text.length === this.consumed && done === this.finalized && partial === this.partial) return;
+    const prefixSame = this.blocks.extendedBy(text);
+    if (prefixSame && this.blocks.holds(text) && done === this.finalized && partial === this.partial) return;
     if (!prefixSame || this.finalized) this.reset();
-    this.consume(text, done);
+    this.blocks.feed(text, done);
     this.finalized = done;
     this.partial = partial;
 
@@ -131,24 +103,17 @@ export class MarkdownView {
       this.placeCursor();
       return;
     }
-    let tokens = lexSafely(this.open, this.links);
     // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
-    let openFrom = done && !partial ? tokens.length : this.openIndex(tokens);
-    if (tokens[openFrom]?.type === 'def') {
-      // A reference definition still being written would link earlier text to a truncated URL:
-      // lex what is finished without it.
-      const finished = tokens.slice(0, openFrom).reduce((length, token) => length + token.raw.length, 0);
-      this.commit(lexSafely(this.open.slice(0, finished), this.links));
-      tokens = lexSafely(this.open, this.links);
-      openFrom = 0;
-    } else if (openFrom > 0) {
-      this.commit(tokens.slice(0, openFrom));
+    const { finished, open } = this.blocks.split(done && !partial);
+    if (finished) {
+      this.clearTail();
+      this.appendBlocks(this.renderEach(finished));
     }
-    this.renderTail(tokens.slice(openFrom));
+    this.renderTail(open);
 
     if (done) {
-      const source = this.committed.join('') + this.open;
-      if (REFERENCE_DEFINITION.test(source)) this.resolveForwardReferences(source);
+      const source = this.blocks.source();
+      if (definesReferences(source)) this.resolveForwardReferences(source);
       this.cursor?.remove();
     } else {
       this.placeCursor();
@@ -162,76 +127,10 @@ export class MarkdownView {
 
   private reset(): void {
     this.clearRendered();
-    this.committed = [];
-    this.open = '';
-    this.consumed = 0;
-    this.seen = '';
-    this.pendingCr = false;
-    this.limiter = new NestingLimiter();
-    this.line = '';
-    this.lineShown = 0;
-    this.links = Object.create(null);
+    this.blocks.reset();
     this.fence = undefined;
     this.finalized = false;
     this.partial = false;
-  }
-
-  private tailOf(text: string, end: number): string {
-    return text.slice(Math.max(0, end - 32), end);
-  }
-
-  /**
-   * Appends the new part of `text`, normalizing CRLF/CR across update boundaries. Only the new
-   * part and the open block are touched: nothing here grows with the length of the answer.
-   */
-  private consume(text: string, final: boolean): void {
-    let added = text.slice(this.consumed);
-    this.consumed = text.length;
-    this.seen = this.tailOf(text, text.length);
-    if (this.pendingCr) added = '\r' + added;
-    this.pendingCr = !final && added.endsWith('\r');
-    if (this.pendingCr) added = added.slice(0, -1);
-    added = added.replace(/\r\n?/g, '\n');
-    // Complete lines are capped once; the unfinished last one is capped again as it grows.
-    this.open = this.open.slice(0, this.open.length - this.lineShown);
-    const lastBreak = added.lastIndexOf('\n');
-    if (lastBreak !== -1) {
-      this.open += this.limiter.lines(this.line + added.slice(0, lastBreak + 1));
-      this.line = added.slice(lastBreak + 1);
-    } else {
-      this.line += added;
-    }
-    const shown = final ? this.limiter.lines(this.line) : this.limiter.peek(this.line);
-    this.open += shown;
-    this.lineShown = final ? 0 : shown.length;
-    if (final) this.line = '';
-  }
-
-  /**
-   * The index of the first token that may still change: the last one that is not whitespace,
-   * unless that one can no longer change either (a closed fence, a finished ATX heading line).
-   * Once a later block has started, CommonMark never reopens an earlier one (reference
-   * definitions aside, handled at the end), so everything before it is final.
-   */
-  private openIndex(tokens: Token[]): number {
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const token = tokens[i];
-      if (token.type === 'space') continue;
-      return isSealed(token) ? i + 1 : i;
-    }
-    return tokens.length;
-  }
-
-  private commit(tokens: Token[]): void {
-    this.clearTail();
-    let length = 0;
-    for (const token of tokens) {
-      length += token.raw.length;
-      if (token.type === 'def') this.links[token.tag] ??= { href: token.href, title: token.title };
-    }
-    this.committed.push(this.open.slice(0, length));
-    this.open = this.open.slice(length);
-    this.appendBlocks(this.renderEach(tokens));
   }
 
   /** Each block that shows something, rendered on its own (one top-level block at a time). */
@@ -271,15 +170,11 @@ export class MarkdownView {
     if (!this.finalized && this.openFence()) return;
     const open = tokens.find((t) => t.type !== 'space');
     // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
-    const raw = this.open;
+    const raw = this.blocks.open;
     const heal = !this.finalized || this.partial;
     const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
-    const shown = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.links);
-    if (open?.type === 'code' && 'lang' in open && open.lang) {
-      // Fetch the grammar while the block streams, so it is ready to highlight when it closes.
-      const language = languageFor(String(open.lang));
-      if (language) void loadLanguage(language);
-    }
+    const shown = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
+    if (open?.type === 'code' && 'lang' in open && open.lang) prefetchGrammar(String(open.lang));
     this.tailNodes = this.insert(this.render(shown), this.finalized);
   }
 
@@ -294,46 +189,21 @@ export class MarkdownView {
    * place, and returns true.
    */
   private openFence(): boolean {
-    const match = FENCE_OPEN.exec(this.open.slice(0, 1000));
-    if (!match) return false;
-    // The class the sanitizer would let through for a finished block, nothing else.
-    const info = /^[\w+#.-]+$/.exec(match[2].trim().split(/\s+/)[0] ?? '')?.[0] ?? '';
-    const contentFrom = match[0].length;
-    const fence = match[1];
-    if (findClosingFence(this.open, contentFrom, fence) !== -1) return false;
-    const code = document.createElement('code');
-    if (info) code.className = `language-${info}`;
-    const language = languageFor(info);
-    const pre = document.createElement('pre');
-    pre.append(code);
-    const fragment = document.createDocumentFragment();
-    fragment.append(pre);
-    decorateCodeBlocks(fragment, false, this.options.labels);
-    this.tailNodes = Array.from(fragment.childNodes);
-    this.currentSegment().append(fragment);
-    this.fence = { fence, contentFrom, scanned: contentFrom, live: new LiveCode(code, language) };
-    if (language) void loadLanguage(language);
+    const scan = OpenFence.at(this.blocks.open);
+    if (!scan) return false;
+    const block = new StreamingCodeBlock(scan.info, this.options.labels);
+    this.tailNodes = block.nodes;
+    this.currentSegment().append(...block.nodes);
+    this.fence = { scan, block };
     this.appendToFence();
     return true;
   }
 
   /** Feeds new source into the open code block; false when there is none or it has closed. */
   private appendToFence(): boolean {
-    const fence = this.fence;
-    if (!fence) return false;
-    // Re-check from the start of the last line, which may have been partial before.
-    const lineStart = this.open.lastIndexOf('\n', fence.scanned - 1) + 1;
-    if (findClosingFence(this.open, Math.max(lineStart, fence.contentFrom), fence.fence) !== -1) {
-      return false;
-    }
-    fence.scanned = this.open.length;
-    let content = this.open.slice(fence.contentFrom);
-    // A last line that may be the start of the closing fence is held back, so it never flashes.
-    const lastLine = content.slice(content.lastIndexOf('\n') + 1);
-    if (lastLine && /^ {0,3}[`~]+$/.test(lastLine) && fence.fence.startsWith(lastLine.trim().slice(0, 1))) {
-      content = content.slice(0, content.length - lastLine.length);
-    }
-    fence.live.show(content);
+    const content = this.fence?.scan.content(this.blocks.open);
+    if (content === undefined) return false;
+    this.fence!.block.show(content);
     return true;
   }
 
@@ -391,7 +261,7 @@ export class MarkdownView {
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
   private placeCursor(): void {
-    if (!this.committedHtml.length && !this.open.trim()) {
+    if (!this.committedHtml.length && !this.blocks.open.trim()) {
       this.cursor?.remove();
       return;
     }
@@ -420,33 +290,4 @@ export class MarkdownView {
     }
     if (host.lastChild !== this.cursor) host.append(this.cursor);
   }
-}
-
-/** A block that no later text can change: a fence whose closing line is complete, or an ATX heading line. */
-function isSealed(token: Token): boolean {
-  if (!token.raw.endsWith('\n')) return false;
-  if (token.type === 'heading') return /^ {0,3}#/.test(token.raw);
-  if (token.type === 'code') {
-    const open = FENCE_OPEN.exec(token.raw);
-    return !!open && findClosingFence(token.raw, open[0].length, open[1]) !== -1;
-  }
-  return token.type === 'hr';
-}
-
-/** The index of a complete closing fence line for `fence` at or after `from`, or -1. */
-function findClosingFence(source: string, from: number, fence: string): number {
-  const char = fence[0];
-  let lineStart = from;
-  while (lineStart < source.length) {
-    const lineEnd = source.indexOf('\n', lineStart);
-    if (lineEnd === -1) return -1;
-    const line = source.slice(lineStart, lineEnd);
-    let i = 0;
-    while (i < 3 && line[i] === ' ') i++;
-    let run = 0;
-    while (line[i + run] === char) run++;
-    if (run >= fence.length && line.slice(i + run).trim() === '') return lineStart;
-    lineStart = lineEnd + 1;
-  }
-  return -1;
 }

@@ -1,6 +1,7 @@
 // The private markdown parsers. `Marked` instances of our own (never the global `marked`), so the
 // host page's extensions cannot change what we render, and ours cannot change theirs.
 import { Lexer, Marked, Parser, type MarkedExtension, type Token, type TokensList, type Tokens } from 'marked';
+import { IMAGE_PLACEHOLDER } from './image-placeholder/image-placeholder.js';
 import { mathExtension } from './math.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -19,7 +20,7 @@ function escapeAttribute(text: string): string {
 
 const renderer: MarkedExtension['renderer'] = {
   // A remote image is fetched the moment it renders, which would let a prompt-injected answer leak
-  // data in the URL. Every image becomes a placeholder link; after sanitizing, images.ts decides
+  // data in the URL. Every image becomes a placeholder link; after sanitizing, image-placeholder/ decides
   // which ones load (the `images` option) and builds those with DOM APIs. The sanitizer itself
   // never lets an <img> through.
   image({ href, title, text, tokens }: Tokens.Image) {
@@ -31,7 +32,7 @@ const renderer: MarkedExtension['renderer'] = {
       return escapeHtml(alt);
     }
     const titled = title ? ` title="${escapeHtml(title)}"` : '';
-    return `<a class="image-placeholder" href="${escapeAttribute(url)}"${titled}>${escapeHtml(alt)}</a>`;
+    return `<a class="${IMAGE_PLACEHOLDER}" href="${escapeAttribute(url)}"${titled}>${escapeHtml(alt)}</a>`;
   },
   // Task list boxes as characters: the sanitizer allows no <input>.
   checkbox({ checked }: Tokens.Checkbox) {

@@ -7,6 +7,7 @@
 // input survives, and no attribute but those listed. Images and code block chrome are added after
 // sanitizing, by our own code.
 import createDOMPurify, { type Config } from 'dompurify';
+import { IMAGE_PLACEHOLDER } from './image-placeholder/image-placeholder.js';
 import { ALLOWED_URI } from './link-policy.js';
 import { sanitizerPolicy } from './trusted-types.js';
 
@@ -29,7 +30,7 @@ const ALLOWED_ATTR = ['href', 'title', 'class', 'lang', 'dir', 'colspan', 'rowsp
 // math-render.ts typesets through its own allowlist) keep theirs.
 const KEPT_CLASS: Record<string, RegExp> = {
   code: /^language-[\w+#.-]+$/,
-  a: /^image-placeholder$/,
+  a: new RegExp(`^${IMAGE_PLACEHOLDER}$`),
   span: /^math-(?:inline|display)$/,
   div: /^math-display$/,
 };

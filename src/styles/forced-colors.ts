@@ -43,7 +43,6 @@ export const forcedColorStyles = css`
     /* Bubbles, the text buttons and the jump button are told apart by their fill: give them a border. */
     .user .bubble,
     .action-button,
-    .copy-button,
     .close-button,
     .jump-button,
     .surface {

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-// Rendered markdown: prose, tables, inline code, images and their placeholders, and the cursor
-// at the end of a streaming answer.
+// Rendered markdown: prose, tables, inline code, link hosts, and the cursor at the end of a
+// streaming answer. Code blocks and images style themselves (markdown/code-block/, image-placeholder/).
 export const markdown = css`
   :host {
     --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
@@ -25,8 +25,7 @@ export const markdown = css`
   .markdown ul,
   .markdown ol,
   .markdown blockquote,
-  .markdown table,
-  .markdown .code-block {
+  .markdown table {
     margin: 0 0 0.75em;
   }
   .markdown h1,
@@ -89,20 +88,6 @@ export const markdown = css`
     font-size: 0.88em;
   }
 
-  .markdown img.markdown-image {
-    max-width: 100%;
-    height: auto;
-    border-radius: calc(var(--_radius) * 0.5);
-  }
-  .image-placeholder {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    padding: 1px 8px;
-    border: 1px dashed var(--_border);
-    border-radius: 6px;
-    font-size: 0.9em;
-  }
   /* The real host after a link whose text names another (link-disclosure.ts). */
   .link-host {
     margin-inline-start: 0.3em;
@@ -114,10 +99,6 @@ export const markdown = css`
   }
   .link-host::after {
     content: ')';
-  }
-  .image-blocked {
-    color: var(--_muted);
-    font-style: italic;
   }
 
   .cursor {

@@ -2,13 +2,12 @@ import { css } from 'lit';
 
 /**
  * Target sizes: every control at least 24×24 px (WCAG 2.5.8), and 44×44 px on a coarse pointer
- * (a finger), where the desktop's compact buttons would be hard to hit.
+ * (a finger), where the desktop's compact buttons would be hard to hit. A code block's Copy button
+ * and an image placeholder size themselves the same way in their own styles.
  */
 export const targetStyles = css`
   .action-button,
-  .copy-button,
   .retry-button,
-  .image-placeholder,
   .sources a {
     display: inline-flex;
     align-items: center;
@@ -26,10 +25,8 @@ export const targetStyles = css`
       height: 44px;
     }
     .action-button,
-    .copy-button,
     .retry-button,
     .jump-button,
-    .image-placeholder,
     .sources a,
     .reasoning summary {
       min-width: 44px;

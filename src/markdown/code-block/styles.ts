@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
-// Fenced code blocks: the box, its header with the language and the Copy button, and the
-// highlighting theme.
-export const code = css`
+// A fenced code block's look (code-block.ts builds it): the box, its header with the language and
+// the Copy button (its target size and forced-colours border included), and the highlighting theme.
+// In the element's first load, with the other regions' styles; the block itself loads later.
+export const codeBlockStyles = css`
   :host {
     --_code-bg: var(--stream-chat-code-background, var(--_d-code-bg));
     --_code-text: var(--stream-chat-code-text-color, var(--_d-code-text));
@@ -13,6 +14,9 @@ export const code = css`
     --_hl-comment: var(--stream-chat-code-comment-color, var(--_d-hl-comment));
     --_hl-builtin: var(--stream-chat-code-builtin-color, var(--_d-hl-builtin));
     --_hl-tag: var(--stream-chat-code-tag-color, var(--_d-hl-tag));
+  }
+  .markdown .code-block {
+    margin: 0 0 0.75em;
   }
   .code-block {
     border: 1px solid var(--_border);
@@ -54,6 +58,26 @@ export const code = css`
   .code-block code {
     font-family: inherit;
   }
+  /* At least 24×24 px (WCAG 2.5.8), 44×44 px for a finger (as every control: styles/targets.ts). */
+  .copy-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 24px;
+    min-height: 24px;
+  }
+  @media (pointer: coarse) {
+    .copy-button {
+      min-width: 44px;
+      min-height: 44px;
+    }
+  }
+  /* Forced colours drop the fill that tells the button apart: a border instead. */
+  @media (forced-colors: active) {
+    .copy-button {
+      border: 1px solid CanvasText;
+    }
+  }
   .hljs-keyword, .hljs-doctag, .hljs-template-tag, .hljs-template-variable, .hljs-type, .hljs-variable.language_ {
     color: var(--_hl-keyword);
   }
@@ -88,5 +112,4 @@ export const code = css`
     color: var(--_d-hl-del);
     background: var(--_d-hl-del-bg);
   }
-
 `;

@@ -1,10 +1,10 @@
 // The image policy (nothing fetched unless the user clicks or the `images` option allows the
 // origin) and the raw HTML option, on MarkdownView and through the element.
 import { expect, fixture, html } from '@open-wc/testing';
-import { imageAllowed, imageSource, loadImagePlaceholder } from '../src/markdown/images.js';
-import { MarkdownView, type MarkdownOptions } from '../src/markdown/markdown-view.js';
-import type { StreamChat } from '../src/stream-chat.js';
-import { lastAnswer, newTestId, nextEvent, sse, until } from './helpers.js';
+import { imageAllowed, imageSource, loadImagePlaceholder } from '../../src/markdown/image-placeholder/image-placeholder.js';
+import { MarkdownView, type MarkdownOptions } from '../../src/markdown/markdown-view.js';
+import type { StreamChat } from '../../src/stream-chat.js';
+import { lastAnswer, newTestId, nextEvent, sse, until } from '../helpers.js';
 
 // Another origin that reaches the test server, which records what arrives under /exfil/.
 const FOREIGN = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;

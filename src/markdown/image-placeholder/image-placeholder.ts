@@ -4,13 +4,31 @@
 // user clicks to load it. The `images` option loads images from listed origins (or all) directly.
 //
 // Images are built here, with DOM APIs, after the sanitizer has run: the sanitizer never lets an
-// <img> through, so model-written markup cannot make one in any shape.
+// <img> through, so model-written markup cannot make one in any shape. The renderer writes each
+// image as a link of class IMAGE_PLACEHOLDER, the one class of links the sanitizer keeps; the
+// element hands clicks in the log to `loadImageOnClick`; the look is in styles.ts.
 //
 // Only http(s) images load. `data:` images never do, under any policy: they leak nothing, but
 // `data:` is refused everywhere else in the chat (links, sources) and one rule is easier to trust
 // than an exception for some media types; such an image is shown as its alt text.
-import { safeHref } from './link-policy.js';
-import { englishMarkdownLabels, type MarkdownLabels } from './code-blocks.js';
+import { safeHref } from '../link-policy.js';
+
+/** The class of the links the renderer writes for images (and the sanitizer keeps). */
+export const IMAGE_PLACEHOLDER = 'image-placeholder';
+
+/** The strings of images; the element passes its `labels`. */
+export interface ImageLabels {
+  loadImage: string;
+  /** The tooltip of an image placeholder. */
+  loadImageFrom: (host: string) => string;
+  image: string;
+}
+
+export const englishImageLabels: ImageLabels = {
+  loadImage: 'load image',
+  loadImageFrom: (host) => `Load the image from ${host}`,
+  image: 'Image',
+};
 
 /** URLs the user chose to load, so re-rendering the same answer (the streamed tail) keeps them loaded. */
 const approved = new Set<string>();
@@ -72,9 +90,9 @@ export function showImages(
   root: DocumentFragment,
   policy: string | undefined,
   finished: boolean,
-  labels: Pick<MarkdownLabels, 'image' | 'loadImage' | 'loadImageFrom'> = englishMarkdownLabels,
+  labels: ImageLabels = englishImageLabels,
 ): void {
-  for (const anchor of Array.from(root.querySelectorAll<HTMLAnchorElement>('a.image-placeholder'))) {
+  for (const anchor of Array.from(root.querySelectorAll<HTMLAnchorElement>(`a.${IMAGE_PLACEHOLDER}`))) {
     const alt = anchor.textContent ?? '';
     const title = anchor.getAttribute('title') ?? undefined;
     const src = imageSource(anchor.getAttribute('href'));
@@ -106,7 +124,7 @@ export function showImages(
  */
 export function loadImagePlaceholder(anchor: HTMLAnchorElement): void {
   const src = imageSource(anchor.dataset.src);
-  if (!src || !anchor.classList.contains('image-placeholder')) return;
+  if (!src || !anchor.classList.contains(IMAGE_PLACEHOLDER)) return;
   approved.add(src);
   const img = imageElement(src, anchor.dataset.alt ?? '', anchor.dataset.title);
   const root = anchor.getRootNode() as Document | ShadowRoot;
@@ -124,7 +142,7 @@ export function loadImagePlaceholder(anchor: HTMLAnchorElement): void {
  * place and says so. Modified clicks open it in a tab like any link.
  */
 export function loadImageOnClick(event: MouseEvent): boolean {
-  const placeholder = (event.target as Element | null)?.closest?.('a.image-placeholder');
+  const placeholder = (event.target as Element | null)?.closest?.(`a.${IMAGE_PLACEHOLDER}`);
   if (!(placeholder instanceof HTMLAnchorElement)) return false;
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return true;
   event.preventDefault();
