@@ -85,8 +85,12 @@ export function reasoning(value: unknown): StreamUpdate[] {
   return chunk ? [{ type: 'reasoning', text: chunk }] : [];
 }
 
+/** What an error the server reported without any words of its own says. */
+export const SERVER_ERROR_SENTENCE = 'The server reported an error.';
+
+/** The server reported an error: its own words when it gave some. */
 export function error(message: unknown): StreamUpdate {
-  return { type: 'error', message: nonEmptyString(message) ?? 'The server reported an error.' };
+  return { type: 'error', message: nonEmptyString(message) ?? SERVER_ERROR_SENTENCE };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatInHeaders } from '../protocols/headers.js';
 import type { Framing, SseMessage } from '../protocols/types.js';
 
 const LINE_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/stream+json']);
@@ -21,9 +22,8 @@ export function isBinaryType(type: string): boolean {
  * (the non-streaming fallback). Lenient: an unknown or missing content type is read as SSE.
  */
 export function framingOf(response: Response): Framing | 'json' {
-  // The AI SDK's data stream says text/plain; only this header tells its lines from raw text.
-  // Cross-origin, it is visible only when the server lists it in Access-Control-Expose-Headers.
-  if (response.headers.get('x-vercel-ai-data-stream')?.trim() === 'v1') return 'lines';
+  // The AI SDK's data stream says text/plain; only its header tells its lines from raw text.
+  if (formatInHeaders(response.headers) === 'ai-data-stream') return 'lines';
   const type = mediaType(response);
   if (type === 'text/event-stream') return 'sse';
   // Before the JSON test: application/stream+json is line-framed, not one JSON value.

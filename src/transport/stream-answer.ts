@@ -1,12 +1,10 @@
 import type { ChatErrorInfo, StreamStats, TrailingEvent } from '../conversation/message.js';
 import { StreamParser, type ParseEvent, type SseMessage, type StreamUpdate } from '../protocols/index.js';
-import { isRecord } from '../protocols/json.js';
-import { conversation } from '../protocols/updates.js';
 import { ChatError, unreadableAnswer } from './errors.js';
 import { mediaType } from './framing.js';
 import type { ChatRequest } from './request.js';
 import { streamRequest } from './response-stream.js';
-import { textFromJsonAnswer } from './json-answer.js';
+import { jsonAnswerUpdates } from '../protocols/json-answer.js';
 
 /** How one answer ended, in the message statuses' words. Never a rejection. */
 export type StreamOutcome = (
@@ -145,14 +143,9 @@ export const streamAnswer: Transport = async (
       if (outcome) return outcome;
       if (end.kind === 'aborted') return { status: 'cancelled' };
       if (end.kind === 'json') {
-        const text = textFromJsonAnswer(end.value);
-        if (text === undefined) {
-          throw new ChatError('protocol', 'The server answered with JSON that holds no message');
-        }
-        deliver({ type: 'text', text });
-        const id = isRecord(end.value) ? conversation(end.value) : undefined;
-        if (id) deliver(id);
-        deliver({ type: 'done' });
+        const updates = jsonAnswerUpdates(end.value);
+        if (!updates) throw new ChatError('protocol', 'The server answered with JSON that holds no message');
+        for (const update of updates) deliver(update);
         return outcome ?? { status: 'complete' };
       }
       if (parser.requiresTerminal) {

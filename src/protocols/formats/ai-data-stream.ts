@@ -10,9 +10,9 @@
  *   e:{"finishReason":"stop","usage":{"promptTokens":9,"completionTokens":3},"isContinued":false}
  *   d:{"finishReason":"stop","usage":{"promptTokens":9,"completionTokens":3}}
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, nonEmptyString } from './json.js';
-import { Paragraphs, done, error, reasoning, source, tool } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, nonEmptyString } from '../json.js';
+import { Paragraphs, done, error, reasoning, source, tool } from '../updates.js';
 
 const PART = /^([0-9a-k]):/;
 

@@ -9,9 +9,10 @@
  *   data: {"type":"finish","finishReason":"stop"}
  *   data: [DONE]
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, nonEmptyString } from './json.js';
-import { Paragraphs, done, error, source, tool } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, nonEmptyString } from '../json.js';
+import { Paragraphs, done, error, source, tool } from '../updates.js';
+import { isDoneMarker } from '../done-marker.js';
 
 const TYPES = new Set([
   'start',
@@ -39,7 +40,6 @@ const TYPES = new Set([
   'file',
 ]);
 
-const isDone = (message: SseMessage) => message.data.trim() === '[DONE]';
 
 function create(): WireFormat<'ai-sdk'> {
   // Tool parts after the first name the call only by toolCallId.
@@ -61,7 +61,7 @@ function create(): WireFormat<'ai-sdk'> {
   }
 
   function parse(message: SseMessage, json: unknown): StreamUpdate[] {
-    if (isDone(message)) return [done()];
+    if (isDoneMarker(message)) return [done()];
     if (!isRecord(json)) return [];
     if (typeof json.type === 'string' && (json.type.startsWith('tool-') || json.type === 'start-step' || json.type === 'text-start')) {
       paragraphs.interrupt();
@@ -102,7 +102,7 @@ function create(): WireFormat<'ai-sdk'> {
     name: 'ai-sdk',
     requiresTerminal: true,
     detect: (message, json) =>
-      isDone(message) ||
+      isDoneMarker(message) ||
       (isRecord(json) &&
         typeof json.type === 'string' &&
         (TYPES.has(json.type) ||

@@ -10,9 +10,9 @@
  *
  *   event: end            (no data field)
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf } from './json.js';
-import { done, error, reasoning, text } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf } from '../json.js';
+import { done, error, reasoning, text } from '../updates.js';
 
 /** What one streamed runnable output says: a string, or a message chunk's content. */
 function chunkUpdates(json: unknown): StreamUpdate[] {

@@ -15,9 +15,9 @@
  *   event: message_stop
  *   data: {"type":"message_stop"}
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { Paragraphs, done, error, reasoning, source, tool } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { Paragraphs, done, error, reasoning, source, tool } from '../updates.js';
 
 const TYPES = new Set([
   'message_start',

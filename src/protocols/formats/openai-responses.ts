@@ -8,9 +8,9 @@
  *   event: response.completed
  *   data: {"type":"response.completed","response":{"id":"resp_1","status":"completed",...}}
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { Paragraphs, done, error, reasoning, source, tool } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { Paragraphs, done, error, reasoning, source, tool } from '../updates.js';
 
 interface Call {
   name: string;

@@ -11,9 +11,9 @@
  *   message:
  *   data:{"event":"end","data":"[DONE]"}
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { conversation, done, error, reasoning, source, text, tool } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { conversation, done, error, reasoning, source, text, tool } from '../updates.js';
 
 const EVENTS = new Set([
   'start',

@@ -1,4 +1,20 @@
-import { isRecord } from '../protocols/json.js';
+// A non-streaming answer: the whole response is one JSON value (the fallback for servers that do
+// not stream, or stream only when asked). Read here, with the streams' formats, so all knowledge of
+// what servers send stays in protocols/.
+import { isRecord } from './json.js';
+import type { StreamUpdate } from './types.js';
+import { conversation, done } from './updates.js';
+
+/**
+ * The updates a whole JSON answer means: its text, the conversation id it carries (under any of
+ * the usual names), and the end. Undefined when it holds no answer text.
+ */
+export function jsonAnswerUpdates(value: unknown): StreamUpdate[] | undefined {
+  const text = textFromJsonAnswer(value);
+  if (text === undefined) return undefined;
+  const id = isRecord(value) ? conversation(value) : undefined;
+  return [{ type: 'text', text }, ...(id ? [id] : []), done()];
+}
 
 /**
  * The answer text of a non-streaming JSON response, in the shapes chat servers commonly return:

@@ -3,8 +3,8 @@
  *
  *   data: {"text":"Hel"}
  */
-import type { WireFormat } from './types.js';
-import { isRecord, nonEmptyString } from './json.js';
+import type { WireFormat } from '../types.js';
+import { isRecord, nonEmptyString } from '../json.js';
 
 export const textChunks = {
   name: 'text',

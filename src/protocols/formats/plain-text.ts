@@ -6,7 +6,7 @@
  *   Hello, wor
  *   ld!
  */
-import type { WireFormat } from './types.js';
+import type { WireFormat } from '../types.js';
 
 export const plainText = {
   name: 'plain-text',

@@ -10,9 +10,9 @@
  * one node several times) in one response, so only the body's end ends the answer, and `end`
  * never becomes a done update (which would make the element stop reading).
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord } from './json.js';
-import { Paragraphs, error } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord } from '../json.js';
+import { Paragraphs, error } from '../updates.js';
 
 const TYPES = new Set(['begin', 'item', 'end', 'error']);
 

@@ -18,9 +18,9 @@
  * end of the root run (an `_end` event with no parent) ends the answer, with the finish reason the
  * last model output gave (`finish_reason`, or Anthropic's `stop_reason`).
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord, nonEmptyString } from './json.js';
-import { Paragraphs, done, tool } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, nonEmptyString } from '../json.js';
+import { Paragraphs, done, tool } from '../updates.js';
 
 /** A message chunk's fields, whether LangChain.js serialized it (`kwargs`) or Python did. */
 function fieldsOf(chunk: unknown): Record<string, unknown> {

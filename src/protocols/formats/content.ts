@@ -5,9 +5,9 @@
  *   data: {"content":"Hel"}
  *   data: {"done":true,"conversation_id":"c-42","finish_reason":"stop"}
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { conversation, done } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { conversation, done, error } from '../updates.js';
 
 function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
   if (!isRecord(json)) return [];
@@ -15,7 +15,7 @@ function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
   const text = nonEmptyString(json.content);
   if (text) updates.push({ type: 'text', text });
   if (json.error !== undefined && json.error !== null && json.error !== false) {
-    updates.push({ type: 'error', message: messageOf(json.error) ?? 'The server reported an error.' });
+    updates.push(error(messageOf(json.error)));
   } else if (json.done === true) {
     const id = conversation(json);
     if (id) updates.push(id);

@@ -5,9 +5,9 @@
  *   data: {"type":"token","content":"Hel"}
  *   data: {"type":"done","finish_reason":"stop"}
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { conversation, done } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { conversation, done, error } from '../updates.js';
 
 const TYPES = new Set([
   'token',
@@ -43,7 +43,7 @@ function parse(_message: SseMessage, json: unknown): StreamUpdate[] {
       return id ? [id, end] : [end];
     }
     case 'error':
-      return [{ type: 'error', message: messageOf(json.message) ?? messageOf(json.error) ?? 'The server reported an error.' }];
+      return [error(messageOf(json.message) ?? messageOf(json.error))];
     case 'session_info': {
       const id = conversation(json);
       return id ? [id] : [];

@@ -4,7 +4,7 @@
  *
  *   data: "Hello,\nworld"
  */
-import type { WireFormat } from './types.js';
+import type { WireFormat } from '../types.js';
 
 export const jsonString = {
   name: 'json-string',

@@ -7,11 +7,11 @@
  *   data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
  *   data: [DONE]
  */
-import type { SseMessage, StreamUpdate, WireFormat } from './types.js';
-import { isRecord, messageOf, nonEmptyString } from './json.js';
-import { done, error, reasoning, source, text, tool } from './updates.js';
+import type { SseMessage, StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, messageOf, nonEmptyString } from '../json.js';
+import { done, error, reasoning, source, text, tool } from '../updates.js';
+import { isDoneMarker } from '../done-marker.js';
 
-const isDone = (message: SseMessage) => message.data.trim() === '[DONE]';
 
 function create(): WireFormat<'openai'> {
   // Tool calls stream their arguments over many chunks and only the first names the function;
@@ -54,7 +54,7 @@ function create(): WireFormat<'openai'> {
   }
 
   function parse(message: SseMessage, json: unknown): StreamUpdate[] {
-    if (isDone(message)) return [done()];
+    if (isDoneMarker(message)) return [done()];
     if (!isRecord(json)) return [];
     // OpenRouter reports a failure mid-stream as a chunk with an `error` beside its choices.
     if (isRecord(json.error)) return [error(messageOf(json.error))];
@@ -78,7 +78,7 @@ function create(): WireFormat<'openai'> {
     name: 'openai',
     requiresTerminal: true,
     detect: (message, json) =>
-      isDone(message) ||
+      isDoneMarker(message) ||
       (isRecord(json) &&
         (Array.isArray(json.choices) ||
           (typeof json.object === 'string' && json.object.startsWith('chat.completion')) ||

@@ -5,9 +5,9 @@
  *   data:{"index":1,"token":{"id":22557,"text":"Hel","logprob":-0.4,"special":false},"generated_text":null,"details":null}
  *   data:{"index":9,"token":{"id":2,"text":"</s>","logprob":-0.1,"special":true},"generated_text":"Hello!","details":{"finish_reason":"eos_token","generated_tokens":9,"seed":null}}
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord } from './json.js';
-import { done, error, text } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord } from '../json.js';
+import { done, error, text } from '../updates.js';
 
 export const tgi = {
   name: 'tgi',

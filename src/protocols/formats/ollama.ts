@@ -6,9 +6,9 @@
  *   {"model":"llama3.2","created_at":"2025-01-01T00:00:00Z","message":{"role":"assistant","content":"Hel"},"done":false}
  *   {"model":"llama3.2","created_at":"2025-01-01T00:00:01Z","message":{"role":"assistant","content":""},"done_reason":"stop","done":true,"eval_count":9}
  */
-import type { StreamUpdate, WireFormat } from './types.js';
-import { isRecord, nonEmptyString } from './json.js';
-import { done, error, reasoning, text, tool } from './updates.js';
+import type { StreamUpdate, WireFormat } from '../types.js';
+import { isRecord, nonEmptyString } from '../json.js';
+import { done, error, reasoning, text, tool } from '../updates.js';
 
 /** Ollama hands tool calls over whole, for the client to run; the stream's end settles their badges. */
 function toolCalls(value: unknown): StreamUpdate[] {
