@@ -2,12 +2,9 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { normalizeMessages, snapshot } from './conversation/conversation.js';
 import type { ChatMessage } from './conversation/message.js';
-import { emit } from './events.js';
 import { jsonObjectAttribute } from './json-attribute.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
-import { copyCodeOnClick, copyText } from './markdown/code-block/copy.js';
-import { loadImageOnClick } from './markdown/image-placeholder/image-placeholder.js';
 import { loadMarkdown } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
 import { renderMessages } from './message-templates.js';
@@ -15,12 +12,13 @@ import { PreloadController } from './markdown/preload.js';
 import type { FormatName, ParseEvent } from './protocols/index.js';
 import { Launcher } from './launcher.js';
 import { LiveRegion } from './live-region.js';
+import { LogActions } from './log-actions.js';
 import { ScrollFollowController } from './scroll-follow.js';
 import { ChatSession } from './session/chat-session.js';
 import { styles } from './styles/index.js';
 import { accessStyles } from './styles/access.js';
 import { ThemeController } from './theme.js';
-import { renderSurface } from './surface-templates.js';
+import { promptOf, renderSurface } from './surface-templates.js';
 import type { HeadersSource, PrepareRequest, RequestFormat } from './transport/request.js';
 import type { IdempotencyMode } from './transport/idempotency.js';
 
@@ -123,6 +121,8 @@ export class StreamChat extends LitElement {
   });
   private readonly follower = new ScrollFollowController(this);
   private readonly live = new LiveRegion(this);
+  /** Copy buttons and image placeholders in the log. */
+  private readonly actions = new LogActions(this, this.live, () => this.text, () => this.session.messages);
   private readonly composer = new Composer(this);
   private readonly launcher = new Launcher(this, loadMarkdown);
   /** Loads the markdown engine once the element is visible and the browser idle. */
@@ -142,7 +142,7 @@ export class StreamChat extends LitElement {
   /** What the buttons under a message do. */
   private readonly messageActions = {
     retry: (answer: ChatMessage) => void this.session.retry(answer),
-    copy: (answer: ChatMessage) => void this.copyAnswer(answer),
+    copy: this.actions.copyAnswer,
     regenerate: (answer: ChatMessage) => void this.session.regenerate(answer),
   };
 
@@ -244,44 +244,16 @@ export class StreamChat extends LitElement {
     this.follower.follow();
   }
 
-  private async copyAnswer(answer: ChatMessage): Promise<void> {
-    try {
-      await copyText(answer.content);
-    } catch {
-      this.live.say(this.text.copyFailed);
-      return;
-    }
-    this.copied(answer, answer.content, 'answer');
-  }
-
-  private copied(message: ChatMessage, text: string, source: 'answer' | 'code'): void {
-    this.live.say(this.text.copied);
-    emit(this, 'stream-chat-copy', { message: snapshot(message), text, source });
-  }
-
   /** Reads a finished answer out once (its words, bounded), never token by token. */
   private announceAnswer(answer: ChatMessage): void {
     const rendered = () => this.renderRoot.querySelector(`[data-id="${CSS.escape(answer.id)}"] > .bubble > .markdown`);
     void this.live.sayAnswer(answer, rendered, this.text);
   }
 
-
   /** Suggested prompts: any element in the `empty` slot with a `data-prompt` attribute sends it on click. */
   private handleEmptyClick(event: Event): void {
-    const prompt = event
-      .composedPath()
-      .find((node): node is Element => node instanceof Element && node.hasAttribute('data-prompt'));
-    if (prompt) void this.send(prompt.getAttribute('data-prompt') || prompt.textContent?.trim() || '');
-  }
-
-  /** Image placeholders and code blocks' Copy buttons: their modules handle the click. */
-  private async handleLogClick(event: MouseEvent): Promise<void> {
-    if (loadImageOnClick(event)) return;
-    const copied = await copyCodeOnClick(event, this.text);
-    if (!copied) return;
-    const message = this.session.messages.find((m) => m.id === copied.messageId);
-    if (message) this.copied(message, copied.text, 'code');
-    else this.live.say(this.text.copied);
+    const prompt = promptOf(event);
+    if (prompt !== undefined) void this.send(prompt);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -313,7 +285,7 @@ export class StreamChat extends LitElement {
       surfaceKeydown: this.launcher.handleKeydown,
       dialogCancel: this.launcher.handleDialogCancel,
       dialogClose: this.launcher.handleDialogClose,
-      logClick: this.handleLogClick,
+      logClick: this.actions.handleClick,
       emptyClick: this.handleEmptyClick,
     });
     return launcher ? html`${this.launcher.render(this.text)}${surface}` : surface;

@@ -32,6 +32,14 @@ export interface SurfaceContext {
   emptyClick(event: Event): void;
 }
 
+/** The prompt a click in the empty state chose: the `data-prompt` (else the text) of the element it hit that has one. */
+export function promptOf(event: Event): string | undefined {
+  const prompt = event
+    .composedPath()
+    .find((node): node is Element => node instanceof Element && node.hasAttribute('data-prompt'));
+  return prompt ? prompt.getAttribute('data-prompt') || prompt.textContent?.trim() || '' : undefined;
+}
+
 export function renderSurface(ctx: SurfaceContext) {
   if (!ctx.launcher) {
     return html`<div id="surface" class="surface" part="surface" @keydown=${ctx.surfaceKeydown}>
