@@ -27,6 +27,8 @@ export interface StreamChatLabels {
   cutOff: string;
   /** The model's provider stopped the answer (OpenAI's content filter, Anthropic's refusal). */
   contentFiltered: string;
+  /** Under an answer shown as plain text because the markdown renderer could not be loaded (offline). */
+  plainText: string;
   retry: string;
   tools: string;
   toolRunning: string;
@@ -78,6 +80,7 @@ export const defaultLabels: StreamChatLabels = {
   stopped: 'Stopped',
   cutOff: 'Answer cut off: the model reached its length limit.',
   contentFiltered: "Answer stopped by the model provider's content filter.",
+  plainText: 'Formatting could not be loaded (offline?): shown as plain text. It is formatted once it loads.',
   retry: 'Retry',
   tools: 'Tools used',
   toolRunning: 'running',

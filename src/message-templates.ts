@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage, ChatTool } from './conversation/message.js';
 import type { StreamChatLabels } from './labels.js';
 import { safeHref } from './markdown/link-policy.js';
-import { markdown } from './markdown/markdown-directive.js';
+import { markdown, markdownUnavailable } from './markdown/markdown-directive.js';
 import type { MarkdownOptions } from './markdown/markdown-view.js';
 
 export interface MessageContext {
@@ -55,7 +55,7 @@ export function renderMessages(messages: readonly ChatMessage[], ctx: Omit<Messa
     (m) => m.id,
     (m) => {
       const canRegenerate = messages.at(-1) === m && !busy;
-      return guard([m, ctx.showStats, ctx.labels, canRegenerate], () => renderMessage(m, { ...ctx, canRegenerate }));
+      return guard([m, ctx.showStats, ctx.labels, canRegenerate, markdownUnavailable()], () => renderMessage(m, { ...ctx, canRegenerate }));
     },
   );
 }
@@ -86,6 +86,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
       ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
       ${STOPPED_SHORT.has(m.finishReason ?? '') ? renderNotice('cut-off', STOPPED_SHORT.get(m.finishReason!)!(labels)) : nothing}
       ${m.status === 'cancelled' ? renderNotice('stopped', labels.stopped) : nothing}
+      ${m.content && markdownUnavailable() ? renderNotice('plain-text', labels.plainText) : nothing}
       ${m.status === 'error' ? renderError(m, ctx) : nothing}
       ${ctx.showStats && m.stats && !streaming ? html`<div class="stats" part="stats">${labels.stats(m.stats)}</div>` : nothing}
       ${renderActions(m, ctx)}
@@ -148,7 +149,7 @@ function renderActions(m: ChatMessage, ctx: MessageContext) {
 }
 
 /** An answer that ended early says so as a state of its own (an icon, a rule, stronger text), not as fine print. */
-function renderNotice(kind: 'cut-off' | 'stopped', text: string) {
+function renderNotice(kind: 'cut-off' | 'stopped' | 'plain-text', text: string) {
   return html`<div class="note notice" part="notice" data-kind=${kind}><span class="notice-icon" aria-hidden="true"></span>${text}</div>`;
 }
 

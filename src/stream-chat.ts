@@ -51,7 +51,7 @@ import type { IdempotencyMode } from './transport/idempotency.js';
  * @csspart link-host - The real host shown after a link whose text names another address.
  * @csspart reasoning - The collapsible "Thinking" section with the model's reasoning.
  * @csspart sources - The list of sources under an answer.
- * @csspart notice - The state of an answer that ended early, `data-kind="cut-off"` ("Answer cut off") or `data-kind="stopped"`.
+ * @csspart notice - The state of an answer: `data-kind="cut-off"` ("Answer cut off", also a content filter's stop), `data-kind="stopped"`, or `data-kind="plain-text"` (shown unformatted because the markdown renderer could not load; formatted once it does).
  * @csspart stats - Timing under an answer (with `show-stats`).
  * @csspart actions - The buttons under a finished answer.
  * @csspart copy-answer-button - Copies an answer's markdown.

@@ -3,16 +3,13 @@
 // language named on the fence is used: auto-detection runs every grammar and is too slow for a
 // streaming hot path.
 import type { HLJSApi, LanguageFn } from 'highlight.js';
+import { retryingImport } from '../lazy.js';
 import { highlightHTML } from './trusted-types.js';
 
-let core: Promise<HLJSApi> | undefined;
 /** Set once the core has loaded, so highlighting with a loaded grammar stays synchronous. */
 let hljs: HLJSApi | undefined;
 
-function loadCore(): Promise<HLJSApi> {
-  core ??= import('highlight.js/lib/core').then((module) => (hljs = module.default.newInstance()));
-  return core;
-}
+const loadCore = retryingImport(() => import('highlight.js/lib/core').then((module) => (hljs ??= module.default.newInstance())));
 
 type Loader = () => Promise<{ default: LanguageFn }>;
 
@@ -83,6 +80,8 @@ export function loadLanguage(language: string): Promise<boolean> {
         return true;
       })
       .catch((error: unknown) => {
+        // Offline or blocked: the block stays plain, and the next block in this language tries again.
+        pending.delete(language);
         console.warn(`stream-chat: could not load the ${language} grammar`, error);
         return false;
       });

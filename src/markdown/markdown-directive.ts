@@ -2,37 +2,60 @@ import { nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { CatchUp } from './catch-up.js';
 import type { MarkdownOptions, MarkdownView } from './markdown-view.js';
+import { retryingImport } from '../lazy.js';
 
 type ViewModule = typeof import('./markdown-view.js');
 
 let loaded: ViewModule | undefined;
-let loading: Promise<ViewModule> | undefined;
+/** The last attempt to load the engine failed: answers show as plain text until one succeeds. */
 let failed = false;
+/** Directives showing plain text (or waiting) that re-render once the engine arrives. */
+const waiting = new Set<() => void>();
 
 // Every kind of block once, so marked, DOMPurify and our renderer are compiled before the first
 // real token arrives instead of while the user waits for it.
 const WARM_UP = '# a\n\n**b** _c_ `d` [e](https://f.g)\n\n- h\n\n> i\n\n| j |\n|---|\n| k |\n\n```\nl\n```\n';
 
+const importView = retryingImport(() => import('./markdown-view.js'));
+
+function settled(): void {
+  const directives = [...waiting];
+  waiting.clear();
+  for (const rerender of directives) rerender();
+}
+
 /**
  * Loads the markdown engine (marked, DOMPurify and our renderer: over half of the element's
  * weight) on first need, so a page that shows the widget downloads it only once somebody chats.
  * The element loads it once it is visible and the browser idle (preload.ts), and at the latest
- * when the composer is focused, a message is sent or messages are set.
+ * when the composer is focused, a message is sent or messages are set. A failed load is tried
+ * again at the next of those needs, and the answers shown as plain text meanwhile are rendered
+ * again once it arrives. Never rejects: resolves `undefined` when the engine could not load.
  */
-export function loadMarkdown(): Promise<ViewModule> {
-  loading ??= import('./markdown-view.js').then(
+export function loadMarkdown(): Promise<ViewModule | undefined> {
+  if (loaded) return Promise.resolve(loaded);
+  return importView().then(
     (module) => {
+      if (loaded) return loaded;
       loaded = module;
+      failed = false;
       new module.MarkdownView(document.createElement('div')).update(WARM_UP, true);
+      settled();
       return module;
     },
     (error: unknown) => {
+      if (loaded || failed) return loaded;
       failed = true;
-      console.warn('stream-chat: the markdown renderer could not be loaded', error);
-      throw error;
+      console.warn('stream-chat: the markdown renderer could not be loaded; answers show as plain text until it can', error);
+      settled();
+      return undefined;
     },
   );
-  return loading;
+}
+
+/** Whether answers are shown as plain text because the markdown engine could not be loaded. */
+export function markdownUnavailable(): boolean {
+  return failed && !loaded;
 }
 
 // First renders of finished messages (a restored conversation of hundreds) run newest first, in
@@ -69,6 +92,7 @@ class MarkdownDirective extends Directive {
   private catchUp?: CatchUp;
   private latest: [string, boolean | 'partial'] = ['', false];
   private waiting = false;
+  private plain = false;
   private queued = false;
 
   constructor(part: PartInfo) {
@@ -87,15 +111,31 @@ class MarkdownDirective extends Directive {
     // Options apply from the first render of a message on (a view renders each block once).
     if (options && !this.view) this.options = options;
     if (loaded) {
+      if (this.plain) {
+        // Shown as plain text while the engine could not load: the view starts from an empty element.
+        this.plain = false;
+        part.element.textContent = '';
+        part.element.classList.remove('plain');
+      }
       if (!this.view && final) this.enqueue(part, loaded);
       else if (!this.queued) this.show(part, loaded);
-    } else if (failed) {
+      return nothing;
+    }
+    if (failed) {
       // Offline or a blocked chunk: the answer as plain text rather than not at all.
+      this.plain = true;
       part.element.textContent = text;
-    } else if (!this.waiting) {
+      part.element.classList.add('plain');
+    }
+    if (!this.waiting) {
       this.waiting = true;
-      const retry = () => this.update(part, this.latest);
-      loadMarkdown().then(retry, retry);
+      waiting.add(() => {
+        this.waiting = false;
+        this.update(part, this.latest);
+        (part.options?.host as ReactiveControllerHost | undefined)?.requestUpdate();
+      });
+      // A failed engine is loaded again at the next need (a send, focus), not on every token.
+      if (!failed) void loadMarkdown();
     }
     return nothing;
   }

@@ -8,22 +8,18 @@
 // formula's source. Once it has loaded, typesetting is synchronous, so the block being streamed
 // (re-rendered every frame) shows its finished formulas as math in every frame, without flicker.
 import type { KatexOptions } from 'katex';
+import { retryingImport } from '../lazy.js';
 import { texOf } from './math.js';
 import { sanitizeMath } from './math-sanitize.js';
 import { applyMathVariants } from './math-variants.js';
 
 type RenderToString = (tex: string, options: KatexOptions) => string;
 
-let loading: Promise<RenderToString> | undefined;
 /** Set once KaTeX has loaded. */
 let renderToString: RenderToString | undefined;
 
-function loadKatex(): Promise<RenderToString> {
-  loading ??= import('katex').then((module) => (renderToString = module.default.renderToString));
-  // A failed load (network) may be retried by the next formula.
-  loading.catch(() => (loading = undefined));
-  return loading;
-}
+// A failed load (network) is retried by the next formula.
+const loadKatex = retryingImport(() => import('katex').then((module) => (renderToString = module.default.renderToString)));
 
 const OPTIONS: KatexOptions = {
   output: 'mathml',

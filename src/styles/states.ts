@@ -49,6 +49,19 @@ export const stateStyles = css`
   .notice[data-kind='stopped'] .notice-icon {
     clip-path: inset(8% round 2px);
   }
+  /* Plain text: a circle, an information rather than a warning. */
+  .notice[data-kind='plain-text'] {
+    --_notice: var(--stream-chat-muted-color, var(--_d-muted));
+    background: var(--_surface);
+    font-weight: 400;
+  }
+  .notice[data-kind='plain-text'] .notice-icon {
+    clip-path: circle(40%);
+  }
+  /* An answer shown without the markdown engine keeps its line breaks. */
+  .markdown.plain {
+    white-space: pre-wrap;
+  }
 
   /* The empty chat: a welcome in the middle of the log (the \`empty\` slot replaces its content).
      The log's content is a column while it is empty only, so the welcome can fill its height. */

@@ -9,6 +9,13 @@
 //
 // A query string is ignored, so /static/dist/stream-chat.js?copy=2 is the same file under another
 // URL: a second module instance, as when two copies of the element end up on one page.
+//
+//   GET /static/offline/<id>/dist/...   the build again, for test/lazy-chunks.test.ts: while <id> is
+//                                       offline, a request for one of the chunks it names fails (503)
+//   GET /static-offline/<id>?on=1&chunks=markdown-view,katex
+//                                       takes <id> offline for those chunks (dist/chunks/<name>-<hash>.js)
+//                                       or, with on=0, back online; answers the chunk requests that
+//                                       failed so far (JSON, a list of paths)
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +31,42 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
+/** Per test id: whether its chunks fail, and the chunk paths that failed. */
+const offline = new Map();
+
 /** Koa middleware for @web/test-runner's dev server. */
 export function staticFiles() {
   return async function staticFilesMiddleware(ctx, next) {
+    const control = /^\/static-offline\/([\w-]+)$/.exec(ctx.path);
+    if (control) {
+      const state = offline.get(control[1]) ?? { on: false, chunks: [], failed: [] };
+      if (ctx.query.on !== undefined) state.on = ctx.query.on === '1';
+      if (ctx.query.chunks) state.chunks = String(ctx.query.chunks).split(',');
+      offline.set(control[1], state);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = state.failed;
+      return;
+    }
     if (!ctx.path.startsWith('/static/')) return next();
-    const file = normalize(join(root, decodeURIComponent(ctx.path.slice('/static/'.length))));
+    let path = ctx.path.slice('/static/'.length);
+    const flaky = /^offline\/([\w-]+)\/(dist\/.*)$/.exec(path);
+    if (flaky) {
+      path = flaky[2];
+      const state = offline.get(flaky[1]);
+      const chunk = /^dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1];
+      if (state?.on && chunk && state.chunks.includes(chunk)) {
+        state.failed.push(path);
+        // Unavailable: import() fails as it does offline. (Not a dropped connection: Chromium would
+        // re-send the request on its own and the count of attempts would double.)
+        // Written by hand: the test runner marks every file response cacheable for a year
+        // (its cacheMiddleware), and a cached failure would make every later import fail too.
+        ctx.respond = false;
+        ctx.res.writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        ctx.res.end('offline');
+        return;
+      }
+    }
+    const file = normalize(join(root, decodeURIComponent(path)));
     const type = types[extname(file)];
     if (!type || !allowed.some((dir) => file.startsWith(dir))) {
       ctx.status = 404;
