@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StreamChat } from '../src/stream-chat.js';
-import { chatWith, nextEvent, openGate, serverLog, shadow, sse, until } from './helpers.js';
+import { chatWith, newTestId, nextEvent, openGate, serverLog, shadow, sse, until } from './helpers.js';
 
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
   object: 'chat.completion.chunk',
@@ -96,7 +96,7 @@ describe('<stream-chat> reasoning, tools, sources and stats', () => {
 
 describe('<stream-chat> talking to an OpenAI-compatible server with attributes alone', () => {
   it('sends {model, stream, messages} with the system prompt and the key, and reads the chunks', async () => {
-    const testId = `t-${Math.random().toString(36).slice(2)}`;
+    const testId = newTestId();
     const el = await fixture<StreamChat>(html`<stream-chat
       endpoint="/test-sse"
       request-format="openai"
@@ -189,7 +189,7 @@ describe('<stream-chat> labels, announcements and message actions', () => {
   });
 
   it('sends a suggested prompt from the empty slot on click', async () => {
-    const testId = `t-${Math.random().toString(36).slice(2)}`;
+    const testId = newTestId();
     const el = await fixture<StreamChat>(html`<stream-chat endpoint="/test-sse">
       <div slot="empty"><button data-prompt="Why did run #5 lose money?">Run #5</button></div>
     </stream-chat>`);

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { StreamChat } from '../src/stream-chat.js';
-import { nextEvent, serverLog, shadow, sse, until } from './helpers.js';
+import { newTestId, nextEvent, serverLog, shadow, sse, until } from './helpers.js';
 
 interface AxRow {
   role: string;
@@ -29,7 +29,7 @@ describe('launcher panel', () => {
   });
 
   it('keeps focus in the panel after a suggested prompt is clicked, and Escape then closes it', async () => {
-    const testId = `t-${Math.random().toString(36).slice(2)}`;
+    const testId = newTestId();
     const el = await fixture<StreamChat>(html`<stream-chat mode="launcher" endpoint="/test-sse">
       <div slot="empty"><button data-prompt="Why did run #5 lose money?">Run #5</button></div>
     </stream-chat>`);

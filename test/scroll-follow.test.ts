@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ScrollFollowController } from '../src/scroll-follow.js';
-import { until } from './helpers.js';
+import { until } from './support.js';
 
 class Host implements ReactiveControllerHost {
   controllers: ReactiveController[] = [];

@@ -8,18 +8,8 @@ import { eventStreamForParser } from '../src/transport/framing.js';
 import { IdleTimer } from '../src/transport/idle-timer.js';
 import type { ChatRequest } from '../src/transport/request.js';
 import { streamRequest, type StreamEnd } from '../src/transport/response-stream.js';
-import type { ServerLog } from './helpers.js';
-import { seededRandom } from './support.js';
+import { newTestId, seededRandom, serverLogWhen, type Chunk, type Script } from './support.js';
 import { FakeClock, watchBodies } from './fake-clock.js';
-
-type Chunk = string | { bytes: number[] } | { delay: number } | { drop: true } | { hang: true } | { gate: true };
-
-interface Script {
-  status?: number;
-  /** A null value leaves the header out. */
-  headers?: Record<string, string | null>;
-  chunks: Chunk[];
-}
 
 /** A message as [event, data, id]. */
 type Message = [event: string, data: string, id: string];
@@ -78,21 +68,6 @@ function cutInsideCharacters(text: string, gap = GAP): Chunk[] {
 /** Each string sent as a chunk of its own. */
 function separately(texts: string[], gap = GAP): Chunk[] {
   return texts.flatMap((text) => [text, gap]);
-}
-
-function newTestId(): string {
-  return `transport-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-}
-
-async function serverLogWhen(testId: string, predicate: (log: ServerLog) => boolean): Promise<ServerLog> {
-  const read = async (): Promise<ServerLog> => (await fetch(`/test-log/${encodeURIComponent(testId)}`)).json();
-  let log = await read();
-  // As long as helpers.ts's PATIENCE (not imported: helpers.ts defines the element).
-  for (let i = 0; i < 1500 && !predicate(log); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    log = await read();
-  }
-  return log;
 }
 
 /** Plays the script through streamRequest; never rejects (the error is in the run). */

@@ -22,25 +22,6 @@ import { textChunks } from './formats/text.js';
 import { tgi } from './formats/tgi.js';
 import { formatInHeaders } from './headers.js';
 
-export {
-  aiDataStream,
-  langchainEvents,
-  aiSdk,
-  anthropic,
-  contentChunks,
-  flowise,
-  jsonString,
-  langserve,
-  n8n,
-  ollama,
-  openaiChat,
-  openaiResponses,
-  plainText,
-  seeds,
-  textChunks,
-  tgi,
-};
-
 // Detection order, most specific first. LangChain's stream events ride in LangServe's `event: data`
 // messages, so they go first; LangServe is recognized by its event names alone, so it goes before
 // formats that would read its data; seeds, Flowise, TGI and OpenAI objects carry
