@@ -34,7 +34,7 @@ export type StreamChatEventHandlers = {
 
 /**
  * The attribute Lit observes for a property: `historyLimit` -> `history-limit`. Every multi-word
- * property with an attribute is declared with its kebab-case name (test/element-props.test.ts
+ * property with an attribute is declared with its kebab-case name (test/e2e/element-props.test.ts
  * holds the class to that), so the name is derived here rather than listed.
  */
 export type KebabCase<S extends string> = S extends `${infer Head}${infer Tail}`
@@ -43,7 +43,7 @@ export type KebabCase<S extends string> = S extends `${infer Head}${infer Tail}`
 
 /**
  * Properties with no attribute (`attribute: false`, or an accessor such as `messages`): objects,
- * functions and values the element sets itself. test/element-props.test.ts compares this list
+ * functions and values the element sets itself. test/e2e/element-props.test.ts compares this list
  * with the class's own declarations, so it cannot go stale.
  */
 export type StreamChatPropertyOnlyName = 'parseEvent' | 'prepareRequest' | 'conversationId' | 'messages';

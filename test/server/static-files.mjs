@@ -1,11 +1,11 @@
-// Serves built files and demo pages exactly as they are on disk, for test/distribution.test.ts:
+// Serves built files and demo pages exactly as they are on disk, for test/e2e/distribution.test.ts:
 // the way a plain static host would, with no bundler and none of the dev server's transforms
 // (mounted before its plugins, so it neither resolves imports nor injects anything).
 //
 //   GET /static/dist/...       the build (vite build: dist/stream-chat.js and dist/chunks/)
 //   GET /static/demo/...       demo pages (plain.html, dashboard.html) and the built framework
 //                              examples (demo/react/dist/, demo/vue/dist/)
-//   GET /static/test/pages/... pages with the bundle and one element, for test/seeds.test.ts
+//   GET /static/test/pages/... pages with the bundle and one element, for test/e2e/seeds.test.ts
 //
 // A query string is ignored, so /static/dist/stream-chat.js?copy=2 is the same file under another
 // URL: a second module instance, as when two copies of the element end up on one page.

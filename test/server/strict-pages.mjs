@@ -1,4 +1,4 @@
-// A page under a strict Content Security Policy with Trusted Types enforced, for test/strict.test.ts.
+// A page under a strict Content Security Policy with Trusted Types enforced, for test/e2e/strict.test.ts.
 // The test runner's own pages run inline scripts, so the strict page is a document of its own,
 // served here (before the dev server's plugins, so nothing is injected into it) and opened by the
 // test in a same-origin iframe:

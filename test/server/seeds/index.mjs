@@ -1,5 +1,5 @@
 // The five seed backends (../shared/seeds/), each under /seed/<name>/ at the routes its document
-// gives, for test/seeds.test.ts; pages that connect to them with attributes only are in
+// gives, for test/e2e/seeds.test.ts; pages that connect to them with attributes only are in
 // test/pages/seeds/. GET /seed/<name>/log returns what a backend received (see common.mjs);
 // POST /seed/gate/<key> opens a gate a backend is waiting on.
 import { openGate } from './common.mjs';

