@@ -12,6 +12,8 @@ import { Component } from '@angular/core';
   template: `
     <!-- rejects: theme is 'light' | 'dark' | 'auto' -->
     <stream-chat theme="blue"></stream-chat>
+    <!-- rejects: format is one of the format names (FormatName): openai, not openia -->
+    <stream-chat format="openia"></stream-chat>
     <!-- rejects: misspelled input -->
     <stream-chat [endpointt]="'/api/chat/stream'"></stream-chat>
     <!-- rejects: historyLimit is a number (or its text) -->

@@ -5,6 +5,8 @@ import type {} from 'stream-chat-element/react';
 export const checks = [
   // @ts-expect-error theme is 'light' | 'dark' | 'auto'
   <stream-chat theme="blue" />,
+  // @ts-expect-error format is one of the format names (FormatName): openai, not openia
+  <stream-chat format="openia" />,
   // @ts-expect-error body is an object, set as a property
   <stream-chat body="run_id=5" />,
   // @ts-expect-error historyLimit is a number (the attribute, history-limit, takes a string)
