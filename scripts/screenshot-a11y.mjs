@@ -3,7 +3,9 @@
 //   node scripts/screenshot-a11y.mjs [outDir=screenshots/a11y]
 // Writes light.png, dark.png, phone-375.png, launcher-320.png (the full-screen modal panel),
 // forced-light.png and forced-dark.png (CDP Emulation.setEmulatedMedia forced-colors: active on a
-// light and a dark page), states-*.png (cut off, stopped, jump to latest), and ax-tree.txt.
+// light and a dark page), states-*.png (cut off, stopped, jump to latest), math-*.png (inline and
+// display math, currency left alone, a link whose text names another host), plain-text-*.png (the
+// markdown renderer could not load: answers as plain text with a notice) and ax-tree.txt.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +108,53 @@ try {
       { id: 'b', role: 'assistant', content: 'Part two, stopped halfway', status: 'cancelled' },
     ]);
     await tab.screenshot({ path: resolve(outDir, `states-${theme}.png`) });
+    await tab.close();
+  }
+
+  const mathConversation = [
+    { id: 'mq', role: 'user', content: 'What fraction of equity should run #5 risk?', status: 'complete' },
+    {
+      id: 'ma',
+      role: 'assistant',
+      content:
+        'The Kelly fraction is $f^* = \\frac{bp - q}{b}$, where $p$ is the win rate and $q = 1 - p$.\n\n$$\n\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i, \\qquad \\sigma = \\sqrt{\\frac{1}{n}\\sum_{i=1}^{n} (x_i - \\bar{x})^2}\n$$\n\nWith fees of $5 and $10 per trade, use half of it. Log in at [https://bank.example.com/login](https://evil.example/phish).',
+      status: 'complete',
+    },
+  ];
+  async function withMath(tab) {
+    await withConversation(tab, mathConversation);
+    await tab.waitForFunction(() => document.querySelector('stream-chat').shadowRoot.querySelectorAll('.assistant math').length >= 3);
+    await tab.waitForTimeout(200);
+  }
+  for (const [name, options] of [
+    ['math-light', { scheme: 'light' }],
+    ['math-dark', { scheme: 'dark' }],
+    ['math-375', { width: 375, height: 720 }],
+    ['math-375-dark', { width: 375, height: 720, scheme: 'dark' }],
+  ]) {
+    const { tab } = await open(options);
+    await withMath(tab);
+    await tab.screenshot({ path: resolve(outDir, `${name}.png`) });
+    await tab.close();
+  }
+  {
+    const { tab } = await open({ width: 320, height: 640, body: '<main><p>A page</p><stream-chat mode="launcher"></stream-chat></main>' });
+    await tab.evaluate(() => document.querySelector('stream-chat').shadowRoot.querySelector('[part=launcher]').click());
+    await withMath(tab);
+    await tab.screenshot({ path: resolve(outDir, 'math-launcher-320.png') });
+    await tab.close();
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    const tab = await browser.newPage({ viewport: { width: 375, height: 640 } });
+    // Offline for the markdown renderer's chunk: everything else loads.
+    await tab.route('**/markdown-view.ts*', (route) => route.abort('internetdisconnected'));
+    await tab.route('**/a11y-shot.html', (route) => route.fulfill({ contentType: 'text/html', body: page('<main><stream-chat></stream-chat></main>', scheme) }));
+    await tab.goto(`http://127.0.0.1:${port}/a11y-shot.html`);
+    await tab.waitForFunction(() => customElements.get('stream-chat'));
+    await tab.evaluate((m) => (document.querySelector('stream-chat').messages = m), conversation.slice(0, 2));
+    await tab.waitForFunction(() => document.querySelector('stream-chat').shadowRoot.querySelector('[data-kind="plain-text"]'));
+    await tab.screenshot({ path: resolve(outDir, `plain-text-${scheme}.png`) });
     await tab.close();
   }
 

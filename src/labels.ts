@@ -80,7 +80,7 @@ export const defaultLabels: StreamChatLabels = {
   stopped: 'Stopped',
   cutOff: 'Answer cut off: the model reached its length limit.',
   contentFiltered: "Answer stopped by the model provider's content filter.",
-  plainText: 'Formatting could not be loaded (offline?): shown as plain text. It is formatted once it loads.',
+  plainText: 'Formatting could not load (offline?), so this answer is shown as plain text. It will be formatted once it loads.',
   retry: 'Retry',
   tools: 'Tools used',
   toolRunning: 'running',

@@ -93,6 +93,8 @@ export const markdown = css`
     margin-inline-start: 0.3em;
     color: var(--_muted);
     font-size: 0.8em;
+    /* A host reads as one word: "(evil.example)" moves to the next line whole, never split. */
+    white-space: nowrap;
   }
   .link-host::before {
     content: '(';
