@@ -10,7 +10,7 @@
 // A query string is ignored, so /static/dist/stream-chat.js?copy=2 is the same file under another
 // URL: a second module instance, as when two copies of the element end up on one page.
 //
-//   GET /static/offline/<id>/dist/...   the build again, for test/lazy-chunks.test.ts: while <id> is
+//   GET /static/offline/<id>/dist/...   the build again, for test/e2e/lazy-chunks.test.ts: while <id> is
 //                                       offline, a request for one of the chunks it names fails (503)
 //   GET /static-offline/<id>?on=1&chunks=markdown-view,katex
 //                                       takes <id> offline for those chunks (dist/chunks/<name>-<hash>.js)

@@ -2,10 +2,10 @@
 // again at the next need, and what was shown without it is rendered again once it arrives (issue 12,
 // finding 3). The built bundle runs in a same-origin frame whose chunk requests the test server
 // fails on demand (test/server/static-files.mjs, /static/offline/<id>/dist/). Run on its own:
-// npm run build && npx wtr --files test/lazy-chunks.test.ts
+// npm run build && npx wtr --files test/e2e/lazy-chunks.test.ts
 import { expect } from '@open-wc/testing';
-import type { StreamChat } from '../src/stream-chat.js';
-import { newTestId, PATIENCE, sse, until, type Script } from './helpers.js';
+import type { StreamChat } from '../../src/stream-chat.js';
+import { newTestId, PATIENCE, sse, until, type Script } from '../helpers.js';
 
 const frames: HTMLIFrameElement[] = [];
 
