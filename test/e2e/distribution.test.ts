@@ -112,7 +112,7 @@ describe('the script-tag bundle on a plain page', function () {
     const early = requested(win).filter((path) => !bundle.has(path));
     for (const path of early) expect(path, path).to.match(/^\/static\/dist\/chunks\/[\w-]+\.js$/);
     for (const path of bundle) expect(requested(win)).to.include(path);
-    await until(() => requested(win).some((path) => !bundle.has(path)), 10000, 'the markdown engine loaded before the first message');
+    await until(() => requested(win).some((path) => !bundle.has(path)), 'the markdown engine loaded before the first message');
 
     const { testId, event } = await streamAnswer(page);
     expect(event.detail.message.content).to.equal(answer);

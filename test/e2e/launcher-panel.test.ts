@@ -20,7 +20,7 @@ function visibleButtons(el: StreamChat): { name: string; part: string }[] {
 
 async function openLauncher(el: StreamChat): Promise<void> {
   shadow(el).querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-  await until(() => shadow(el).activeElement?.localName === 'textarea', 4000, 'the composer focused');
+  await until(() => shadow(el).activeElement?.localName === 'textarea', 'the composer focused');
 }
 
 describe('launcher panel', () => {

@@ -122,7 +122,7 @@ describe('round trips: Stop, Escape and cancel() in every phase', () => {
       el.headers = () => new Promise<HeadersInit>(() => {});
       const log = eventLog(el);
       const stuck = el.send('stuck');
-      await until(() => el.busy, 4000, 'busy');
+      await until(() => el.busy, 'busy');
       await stop(el);
       await stuck;
       expect(el.busy).to.equal(false);
@@ -164,7 +164,7 @@ describe('round trips: Stop, Escape and cancel() in every phase', () => {
     const el = await fixture<StreamChat>(html`<stream-chat endpoint="/test-sse"></stream-chat>`);
     el.headers = () => new Promise<HeadersInit>(() => {});
     void el.send('stuck');
-    await until(() => el.busy, 4000, 'busy');
+    await until(() => el.busy, 'busy');
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="stop-button"]'), 'the stop button while preparing').to.exist;
     el.cancel();

@@ -26,7 +26,7 @@ async function openSeedPage(name: string): Promise<StreamChat> {
   // The page is only markup: nothing but the bundle and the element.
   expect(Array.from(doc.scripts, (s) => s.getAttribute('src'))).to.deep.equal(['/static/dist/stream-chat.js']);
   expect(doc.body.children.length).to.equal(1);
-  await until(() => doc.querySelector('stream-chat')?.shadowRoot?.querySelector('textarea'), 8000, `<stream-chat> in ${name}.html (is dist/ built?)`);
+  await until(() => doc.querySelector('stream-chat')?.shadowRoot?.querySelector('textarea'), `<stream-chat> in ${name}.html (is dist/ built?)`);
   return doc.querySelector('stream-chat') as StreamChat;
 }
 
@@ -110,7 +110,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       expect(request.outcome).to.equal('finished');
       expect(request.saved).to.equal(true);
       allWritesArrived(request);
-      await until(() => chat.messages[1].trailing?.length === 2, 4000, 'response_saved and stream_end on the message');
+      await until(() => chat.messages[1].trailing?.length === 2, 'response_saved and stream_end on the message');
       expect(chat.messages[1].trailing!.map((t) => (t.data as { type: string }).type)).to.deep.equal(['response_saved', 'stream_end']);
       expect(answerText(chat)).to.not.contain('response_saved');
 
@@ -165,7 +165,7 @@ describe('seed backends, one tag and no JavaScript', function () {
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       await chat.updateComplete;
       chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
-      await until(() => (chat.messages[1]?.content.split(' ').length ?? 0) > 3, 8000, 'a few words');
+      await until(() => (chat.messages[1]?.content.split(' ').length ?? 0) > 3, 'a few words');
       await chat.updateComplete;
       chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="stop-button"]')!.click();
       await cancelled;

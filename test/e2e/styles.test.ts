@@ -94,10 +94,10 @@ describe('styling contract', () => {
     // A conversation with every kind of answer; its image is a placeholder until clicked.
     const inline = await fixture<StreamChat>(html`<stream-chat show-stats style="height: 600px"></stream-chat>`);
     inline.messages = conversation;
-    await until(() => shadow(inline).querySelector('[part~="code-block"]') && shadow(inline).querySelector('[part~="image-placeholder"]'), 4000, 'the rendered answer');
+    await until(() => shadow(inline).querySelector('[part~="code-block"]') && shadow(inline).querySelector('[part~="image-placeholder"]'), 'the rendered answer');
     collect(inline);
     shadow(inline).querySelector<HTMLAnchorElement>('[part~="image-placeholder"]')!.click();
-    await until(() => shadow(inline).querySelector('[part~="image"]'), 4000, 'a loaded image');
+    await until(() => shadow(inline).querySelector('[part~="image"]'), 'a loaded image');
     collect(inline);
     // Scrolled up while content is added below: the jump-to-latest button (that state is driven
     // for real in visual-states.test.ts; here the follower is told so directly).

@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { StreamChat } from '../../src/stream-chat.js';
-import { chatWith, lastAnswer, nextEvent, shadow, sse, until } from '../helpers.js';
+import { chatWith, lastAnswer, nextEvent, openGate, shadow, sse, until } from '../helpers.js';
 
 const emulate = (features: { name: string; value: string }[]) => executeServerCommand('cdp-emulated-media', { features });
 
@@ -180,8 +180,9 @@ describe('empty state', () => {
 describe('jump to latest', () => {
   it('appears when content is added below while the user reads higher up, silently, and follows again', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `Line ${i} of a long answer.\n\n`);
-    const { el } = await chatWith({
-      chunks: [...sse(...lines.slice(0, 20).map((content) => ({ content }))), { delay: 1500 }, ...sse(...lines.slice(20).map((content) => ({ content })), { done: true })],
+    // The rest of the answer waits for the gate, so the user has scrolled up before it comes.
+    const { el, testId } = await chatWith({
+      chunks: [...sse(...lines.slice(0, 20).map((content) => ({ content }))), { gate: true }, ...sse(...lines.slice(20).map((content) => ({ content })), { done: true })],
     });
     const region = shadow(el).querySelector('[role="status"]')!;
     const log = part(el, 'log');
@@ -194,7 +195,8 @@ describe('jump to latest', () => {
     log.scrollTop = 0;
     await new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
     expect(el.busy, 'still streaming when the user scrolled up').to.equal(true);
-    await until(() => part(el, 'jump-button'), 4000, 'the jump button');
+    await openGate(testId);
+    await until(() => part(el, 'jump-button'), 'the jump button');
     const button = part(el, 'jump-button');
     // Nothing is said about it: it is not in a live region, and the polite region does not mention it.
     expect(region.textContent).to.not.include('latest');
@@ -210,7 +212,7 @@ describe('jump to latest', () => {
     expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('textarea'));
     // Following again: more content keeps the log at the bottom.
     el.messages = [...el.messages, { id: 'more', role: 'assistant', content: 'More\n\n'.repeat(30), status: 'complete' }];
-    await until(() => shadow(el).querySelector('[data-id="more"] p') && log.scrollHeight - log.scrollTop - log.clientHeight < 2, 2000, 'following again');
+    await until(() => shadow(el).querySelector('[data-id="more"] p') && log.scrollHeight - log.scrollTop - log.clientHeight < 2, 'following again');
     expect(part(el, 'jump-button')).to.equal(null);
   });
 });
@@ -233,16 +235,16 @@ describe('theme="auto" follows the host page', () => {
     await until(() => background(el) === light);
     await emulate([{ name: 'prefers-color-scheme', value: 'light' }]);
     document.documentElement.style.colorScheme = 'dark';
-    await until(() => background(el) === dark, 2000, 'dark from the page');
+    await until(() => background(el) === dark, 'dark from the page');
   });
 
   it('falls back to the OS only when the page declares both schemes', async () => {
     document.documentElement.style.colorScheme = 'light dark';
     await emulate([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const el = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
-    await until(() => background(el) === dark, 2000, 'dark from the OS');
+    await until(() => background(el) === dark, 'dark from the OS');
     await emulate([{ name: 'prefers-color-scheme', value: 'light' }]);
-    await until(() => background(el) === light, 2000, 'light from the OS');
+    await until(() => background(el) === light, 'light from the OS');
   });
 
   it('follows the scheme of the part of the page it sits in, and an explicit theme wins', async () => {

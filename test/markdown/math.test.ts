@@ -98,7 +98,7 @@ describe('math rendering', () => {
     expect(root.textContent).to.contain('$\\pi r');
     view.update('Area: $\\pi r^2$', false);
     await view.settled();
-    await until(() => root.querySelector('math'), 4000, 'the typeset formula');
+    await until(() => root.querySelector('math'), 'the typeset formula');
     expect(root.textContent).not.to.contain('$');
     // Once KaTeX is in, the re-rendered open block shows the formula as math in every frame.
     view.update('Area: $\\pi r^2$ for a circle, $x', false);
@@ -172,7 +172,7 @@ describe('math in <stream-chat>', () => {
     const { el } = await chatWith({ chunks: [...sse({ content: answer.slice(0, 20) }, { content: answer.slice(20) }), ...sse({ done: true })] });
     await el.send('roots?');
     await el.updateComplete;
-    await until(() => lastAnswer(el).querySelectorAll('math').length === 2, 4000, 'two typeset formulas');
+    await until(() => lastAnswer(el).querySelectorAll('math').length === 2, 'two typeset formulas');
     expect(lastAnswer(el).querySelector('math mfrac msqrt')).not.to.equal(null);
     const copied = nextEvent(el, 'stream-chat-copy');
     shadow(el).querySelector<HTMLButtonElement>('[part="copy-answer-button"]')!.click();
