@@ -58,6 +58,10 @@ async function play(script, entry, res, log, extraHeaders) {
     ...(script.headers ?? {}),
   };
   for (const [name, value] of Object.entries(headers)) if (value === null) delete headers[name];
+  // A 205 has no body, but Node would frame one (chunked, with its closing chunk), and a browser
+  // that reads none leaves those bytes on the keep-alive connection, failing the next request on
+  // it. Real servers send Content-Length: 0 (Node itself does so for 204).
+  if (script.status === 205) headers['content-length'] = '0';
   if (script.headersAfter) await wait(script.headersAfter, () => clientGone);
   if (clientGone) return;
   res.writeHead(script.status ?? 200, headers);
