@@ -16,6 +16,15 @@ describe('format registry', () => {
     expect(formatNames).to.include.members(['openai', 'content', 'text', 'plain-text', 'ai-sdk']);
   });
 
+  it('keeps each format in formats/, in a file named as users type it', async () => {
+    for (const name of formatNames.filter((n) => n !== 'auto')) {
+      // The source file itself (a computed specifier is not mapped from .js to .ts by the test server).
+      const module = (await import(`../../src/protocols/formats/${name}.ts`)) as Record<string, { name?: string }>;
+      expect(Object.values(module).map((value) => value.name), name).to.include(name);
+      expect(Object.values(module).some((value) => value === formatNamed(name)), name).to.be.true;
+    }
+  });
+
   it('reads the format a response names in its headers, and nothing else', () => {
     expect(formatInHeaders(new Headers({ 'x-vercel-ai-ui-message-stream': 'v1' }))).to.equal('ai-sdk');
     expect(formatInHeaders(new Headers({ 'x-vercel-ai-data-stream': ' v1 ' }))).to.equal('ai-data-stream');
