@@ -32,6 +32,37 @@ for (let i = 0; i < profile.samples.length; i++) {
   const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
   self.set(key, (self.get(key) ?? 0) + dt[i]); total += dt[i];
 }
+// The longest stretches without an idle sample (about the longest tasks), and what ran in them:
+// self time by function, and the outermost named frame of each sample (which task it was).
+const stretches = [];
+for (let i = 0, start = -1, ms = 0; i <= profile.samples.length; i++) {
+  const n = i < profile.samples.length ? byId.get(profile.samples[i]) : undefined;
+  const busy = n && n.callFrame.functionName !== '(idle)';
+  if (busy) {
+    if (start === -1) (start = i), (ms = 0);
+    ms += dt[i] / 1000;
+  } else if (start !== -1) {
+    stretches.push({ start, end: i, ms });
+    start = -1;
+  }
+}
+const parents = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n);
+const label = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+for (const stretch of stretches.sort((a, b) => b.ms - a.ms).slice(0, 3)) {
+  const own = new Map();
+  const roots = new Map();
+  for (let i = stretch.start; i < stretch.end; i++) {
+    let n = byId.get(profile.samples[i]);
+    own.set(label(n), (own.get(label(n)) ?? 0) + dt[i] / 1000);
+    const chain = [];
+    for (; n; n = parents.get(n.id)) if (n.callFrame.url) chain.push(label(n));
+    const key = chain.slice(-3).reverse().join(' > ') || '(native)';
+    roots.set(key, (roots.get(key) ?? 0) + dt[i] / 1000);
+  }
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ${k}`).join('\n');
+  console.log(`busy stretch of ${stretch.ms.toFixed(0)} ms; self time:\n${top(own)}\n  by outermost frames:\n${top(roots)}`);
+}
 const idle = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
 console.log(`total ${(total / 1000).toFixed(0)} ms, non-idle ${((total - idle) / 1000).toFixed(0)} ms`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ${k}`);

@@ -53,14 +53,47 @@ async function bundleHighlighter() {
   return result.outputFiles[0].text;
 }
 
-/** An answer of `kb` kilobytes: its text, tokens, and the SSE body pre-serialized per event. */
+const DONE = 'data: {"type":"done"}\n\n';
+
+/** The SSE body of `pieces`, pre-serialized one event per piece. */
+function eventsOf(pieces) {
+  const events = pieces.map((content) => `data: ${JSON.stringify({ type: 'token', content })}\n\n`);
+  const bytes = events.reduce((sum, e) => sum + Buffer.byteLength(e), Buffer.byteLength(DONE));
+  return { events, done: DONE, bytes };
+}
+
+/**
+ * An answer of `kb` kilobytes: its text, tokens, and the SSE body pre-serialized per event; the
+ * stress mode's ways of sending it (`single`: one event; `paragraphs`: one event per paragraph),
+ * made on first use, as are the tokens (a 20 MB answer is never sent token by token).
+ */
 function makeAnswer(kb) {
   const text = generateAnswer(kb * 1024);
-  const tokens = tokenize(text);
-  const events = tokens.map((content) => `data: ${JSON.stringify({ type: 'token', content })}\n\n`);
-  const done = 'data: {"type":"done"}\n\n';
-  const bytes = events.reduce((sum, e) => sum + Buffer.byteLength(e), Buffer.byteLength(done));
-  return { kb, text, tokens, events, done, bytes };
+  const made = new Map();
+  const once = (key, make) => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key);
+  };
+  return {
+    kb,
+    text,
+    get tokens() {
+      return once('tokens', () => tokenize(text));
+    },
+    get events() {
+      return this.framed('tokens').events;
+    },
+    get bytes() {
+      return this.framed('tokens').bytes;
+    },
+    done: DONE,
+    /** The SSE body for one way of splitting the answer into events. */
+    framed(split) {
+      return once(`sse:${split}`, () =>
+        eventsOf(split === 'single' ? [text] : split === 'paragraphs' ? text.split(/(?<=\n\n)/) : this.tokens),
+      );
+    },
+  };
 }
 
 /**
@@ -136,11 +169,13 @@ function send(res, status, type, body) {
 
 /**
  * Writes one answer as SSE. `mode=paced` writes `rate` events per second (default 1000) by the
- * clock, catching up when a tick is late; anything else writes as fast as the socket takes it.
+ * clock, catching up when a tick is late; anything else writes as fast as the socket takes it
+ * (`single`: the whole answer as one event; `paragraphs`: one event per paragraph).
  * `x-bench-bytes` tells the page's probe the body's length, so it can tell when 10% has arrived.
  */
 async function streamAnswer(req, res, answer, params) {
-  const { events, done, bytes } = answer;
+  const mode = params.get('mode');
+  const { events, done, bytes } = answer.framed(mode === 'single' || mode === 'paragraphs' ? mode : 'tokens');
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -151,7 +186,7 @@ async function streamAnswer(req, res, answer, params) {
   let closed = false;
   res.on('close', () => (closed = true));
 
-  if (params.get('mode') === 'paced') {
+  if (mode === 'paced') {
     const rate = Number(params.get('rate') ?? 1000);
     const start = performance.now();
     let sent = 0;

@@ -6,6 +6,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage, ChatTool } from './conversation/message.js';
 import type { StreamChatLabels } from './labels.js';
+import { textPieces } from './long-text.js';
 import { safeHref } from './markdown/link-policy.js';
 import { markdown, markdownUnavailable } from './markdown/markdown-directive.js';
 import type { MarkdownOptions } from './markdown/markdown-view.js';
@@ -60,6 +61,12 @@ export function renderMessages(messages: readonly ChatMessage[], ctx: Omit<Messa
   );
 }
 
+/** A question's text: one text node, or for a long one blocks that skip layout off-screen (long-text.ts). */
+function renderQuestionText(content: string) {
+  const pieces = textPieces(content);
+  return pieces.length === 1 ? content : pieces.map((piece) => html`<div class="part">${piece}</div>`);
+}
+
 /** The id of a message's speaker text; encoded, as an id list breaks on the spaces a restored id may hold. */
 function speakerId(m: ChatMessage): string {
   return `speaker-${encodeURIComponent(m.id)}`;
@@ -71,7 +78,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
   if (m.role === 'user') {
     return html`<article class="message user" part="message user-message" aria-labelledby=${speakerId(m)}>
       <span class="visually-hidden" id=${speakerId(m)}>${ctx.labels.youSaid}</span>
-      <div class="bubble" part="bubble" dir="auto">${m.content}</div>
+      <div class="bubble" part="bubble" dir="auto">${renderQuestionText(m.content)}</div>
     </article>`;
   }
   const streaming = m.status === 'streaming';

@@ -142,6 +142,41 @@ describe('CatchUp', () => {
     expect(sizes.at(-1), 'when cheap, they grow').to.be.greaterThan(64 * 1024);
   });
 
+  it('sizes slices by what they cost with their rendering, where that can be timed', () => {
+    // Script costs 1 ms/KB, the style, layout and paint after it 4 ms/KB more: timed by script
+    // alone the slices would grow; timed after rendering they shrink.
+    let time = 0;
+    let queued: (() => void)[] = [];
+    let rendered: (() => void)[] = [];
+    let lastSlice = 0;
+    const source: FrameSource = {
+      request: (callback) => void queued.push(callback),
+      now: () => time,
+      afterRender: (callback) => void rendered.push(callback),
+    };
+    const frame = () => {
+      time += 1000 / 60;
+      const callbacks = queued;
+      queued = [];
+      for (const callback of callbacks) callback();
+      time += (lastSlice / 1024) * 4;
+      const after = rendered;
+      rendered = [];
+      for (const callback of after) callback();
+    };
+    const sizes: number[] = [];
+    let last = 0;
+    const catchUp = new CatchUp((text) => {
+      lastSlice = text.length - last;
+      sizes.push(lastSlice);
+      time += lastSlice / 1024;
+      last = text.length;
+    }, source, 10);
+    catchUp.push(`${'x'.repeat(99)}\n`.repeat(10_000), false);
+    for (let i = 0; i < 8; i++) frame();
+    expect(sizes.at(-1), '5 ms/KB in all: 2 KB or less per 10 ms frame').to.be.at.most(2048);
+  });
+
   it('shows streaming text every other frame, but the first text and the end at once', () => {
     const frames = fakeFrames();
     const shown: [string, Finality][] = [];

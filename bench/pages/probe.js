@@ -2,7 +2,7 @@
 // It observes without changing behaviour: long tasks, the moment the first bytes of the answer
 // reach JavaScript, how much of the answer has arrived, and when the first answer text is painted.
 (() => {
-  const probe = (window.__probe = { longTasks: [], firstByte: undefined, firstText: undefined, firstPaint: undefined });
+  const probe = (window.__probe = { longTasks: [], firstByte: undefined, lastByte: undefined, firstText: undefined, firstPaint: undefined });
 
   const observer = new PerformanceObserver((list) => collect(list.getEntries()));
   const collect = (entries) => {
@@ -26,6 +26,7 @@
       probe.firstByte = performance.now();
       countFramesToPaint();
     }
+    probe.lastByte = performance.now();
     reads += 1;
     const before = body.received / body.total;
     body.received += value.byteLength;
@@ -94,6 +95,28 @@
    * Records when `hasText()` first becomes true under `target`, and when that change was painted:
    * the first task after the rendering update that includes it.
    */
+  /**
+   * Counts the visible updates under `target` from now on: batches of DOM changes more than 8 ms
+   * apart (one per rendering update, however many mutation callbacks it took). `stop()` returns
+   * their times.
+   */
+  probe.countUpdates = (target) => {
+    const times = [];
+    const counter = new MutationObserver(() => {
+      const now = performance.now();
+      if (!times.length || now - times.at(-1) > 8) times.push(now);
+    });
+    counter.observe(target, { subtree: true, childList: true, characterData: true });
+    return { stop: () => (counter.disconnect(), times) };
+  };
+
+  /** Forgets the last answer's first byte and paint, for the next answer on the same page. */
+  probe.resetStream = () => {
+    Object.assign(probe, { firstByte: undefined, lastByte: undefined, firstText: undefined, firstPaint: undefined, framesToPaint: undefined });
+    frames = 0;
+    reads = 0;
+  };
+
   probe.watchFirstText = (target, hasText) => {
     watching = true;
     const watcher = new MutationObserver(() => {

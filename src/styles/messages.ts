@@ -46,6 +46,11 @@ export const messages = css`
     border-end-end-radius: 4px;
     white-space: pre-wrap;
   }
+  /* The pieces of a long question (long-text.ts): only those on screen are laid out. */
+  .user .bubble > .part {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 400px;
+  }
   .assistant .bubble {
     width: 100%;
     max-width: 100%;
