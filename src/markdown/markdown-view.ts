@@ -11,6 +11,7 @@ import { discloseLinks } from './link-disclosure.js';
 import { lexSafely, renderSafely } from './limits.js';
 import type { HtmlMode } from './markdown.js';
 import { typesetMath } from './math-render.js';
+import { PlainAppend } from './plain-append.js';
 import { sanitize } from './sanitize.js';
 
 /** The strings of code blocks and image placeholders (the element's `labels`). */
@@ -71,6 +72,8 @@ export class MarkdownView {
   private segmentBlocks = 0;
   /** The fenced code block being streamed, if the open tail is one. */
   private fence?: { scan: OpenFence; block: StreamingCodeBlock };
+  /** Where plain words added to the open block go without re-rendering it (plain-append.ts). */
+  private plain?: PlainAppend;
   private cursor?: HTMLElement;
   private finalized = false;
   /** The text ended before the answer did (stopped, cut off, failed): its last block stays healed. */
@@ -103,6 +106,8 @@ export class MarkdownView {
       this.placeCursor();
       return;
     }
+    // No line break was added, so no block can have finished or started: the splitter need not look.
+    if (!done && this.plain?.append(this.blocks.open)) return;
     // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
     const { finished, open } = this.blocks.split(done && !partial);
     if (finished) {
@@ -129,6 +134,7 @@ export class MarkdownView {
     this.clearRendered();
     this.blocks.reset();
     this.fence = undefined;
+    this.plain = undefined;
     this.finalized = false;
     this.partial = false;
   }
@@ -176,12 +182,14 @@ export class MarkdownView {
     const shown = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
     if (open?.type === 'code' && 'lang' in open && open.lang) prefetchGrammar(String(open.lang));
     this.tailNodes = this.insert(this.render(shown), this.finalized);
+    if (!this.finalized) this.plain = PlainAppend.after(raw, this.tailNodes);
   }
 
   private clearTail(): void {
     for (const node of this.tailNodes) node.remove();
     this.tailNodes = [];
     this.fence = undefined;
+    this.plain = undefined;
   }
 
   /**
