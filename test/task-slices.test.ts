@@ -29,7 +29,7 @@ describe('taskSlices', () => {
         controller.enqueue(bytes);
         controller.close();
       },
-    }).pipeThrough(taskSlices(16 * 1024, tasks.newTask));
+    }).pipeThrough(taskSlices({ limit: 16 * 1024, newTask: tasks.newTask }));
     const received: Uint8Array[] = [];
     let done = false;
     const reading = (async () => {
@@ -61,7 +61,7 @@ describe('taskSlices', () => {
 
   it('counts small chunks that arrive in one task together', async () => {
     const tasks = controlledTasks();
-    const slices = taskSlices(1000, tasks.newTask);
+    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask });
     const writer = slices.writable.getWriter();
     const reader = slices.readable.getReader();
     const got: number[] = [];
@@ -86,5 +86,67 @@ describe('taskSlices', () => {
     await writer.close();
     await reading;
     expect(got.reduce((a, b) => a + b, 0)).to.equal(3000);
+  });
+
+  it('lets a frame through once a backlog has been parsed for PARSE_MS_PER_FRAME', async () => {
+    const tasks = controlledTasks();
+    const frames = controlledTasks();
+    let time = 0;
+    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: frames.newTask, now: () => time });
+    const writer = slices.writable.getWriter();
+    const reader = slices.readable.getReader();
+    let got = 0;
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        got += value.length;
+        // Each slice takes 3 ms to parse.
+        time += 3;
+      }
+    })();
+    const write = writer.write(new Uint8Array(10_000));
+    await microtasks();
+    expect(got, 'the first slice at once').to.equal(1000);
+    // New tasks alone take it only so far: 3 ms a slice, 8 ms of parsing, then it waits for a frame.
+    for (let i = 0; i < 10; i++) {
+      tasks.run();
+      await microtasks();
+    }
+    const beforeFrame = got;
+    expect(beforeFrame).to.be.within(3000, 4000);
+    expect(frames.run(), 'one frame waited for').to.equal(1);
+    await microtasks();
+    expect(got, 'after the frame, the next slice').to.equal(beforeFrame + 1000);
+    for (let i = 0; i < 20 && got < 10_000; i++) {
+      tasks.run();
+      frames.run();
+      await microtasks();
+    }
+    await write;
+    await writer.close();
+    await reading;
+    expect(got).to.equal(10_000);
+  });
+
+  it('never waits for a frame while the body trickles in', async () => {
+    const tasks = controlledTasks();
+    let frames = 0;
+    let time = 0;
+    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: async () => void (frames += 1), now: () => time });
+    const writer = slices.writable.getWriter();
+    const reader = slices.readable.getReader();
+    const reading = (async () => {
+      while (!(await reader.read()).done);
+    })();
+    for (let i = 0; i < 50; i++) {
+      await writer.write(new Uint8Array(100));
+      time += 50;
+      tasks.run();
+      await microtasks();
+    }
+    await writer.close();
+    await reading;
+    expect(frames).to.equal(0);
   });
 });

@@ -1,11 +1,20 @@
 // A backlog of bytes (a buffering proxy releasing a whole answer at once, 10,000 events in one
 // chunk) read in one go would parse every event in one long task. This passes the body on in
 // slices of at most SLICE_BYTES per task: chunks are split, and once a task has handed on that
-// many bytes the next ones wait for a new task, so the browser can paint (and the page run) in
-// between. A stream that trickles in, a chunk per task, never waits.
+// many bytes the next ones wait for a new task, so the page can run in between. A stream that
+// trickles in, a chunk per task, never waits.
+//
+// New tasks alone do not let the browser paint: it ran the parsing tasks back to back and showed
+// the first text of a 100 KB backlog only after all of it was parsed (about 200 ms). So once a
+// backlog has been parsed for PARSE_MS_PER_FRAME, the next slice waits for a frame (in a visible
+// page), and the first text, and the view's catching up, paint while the rest is parsed.
 
 /** Bytes of the body parsed per task at most (about 270 OpenAI-style events, well under a millisecond). */
 export const SLICE_BYTES = 16 * 1024;
+/** Milliseconds of a backlog parsed before a frame is let through. */
+export const PARSE_MS_PER_FRAME = 8;
+/** A frame that does not come within this long (a throttled frame) is not waited for any longer. */
+const FRAME_WAIT_MS = 100;
 
 /** Resolves in a new task (not a microtask, and without setTimeout's 4 ms clamp for nested timers). */
 export function nextTask(): Promise<void> {
@@ -19,21 +28,70 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** A pass-through stream that hands on at most `limit` bytes per task (see above). */
-export function taskSlices(limit = SLICE_BYTES, newTask: () => Promise<void> = nextTask): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Resolves in the first task after the next frame has rendered; in a new task where no frame
+ * will come (a hidden page: the answer still streams, as fetch-event-source is told to).
+ */
+export function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return nextTask();
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    requestAnimationFrame(() => void nextTask().then(go));
+    setTimeout(go, FRAME_WAIT_MS);
+  });
+}
+
+export interface TaskSliceOptions {
+  /** Bytes per task; SLICE_BYTES. */
+  limit?: number;
+  /** Starts a new task; `nextTask`. */
+  newTask?: () => Promise<void>;
+  /** Waits for a frame; `afterNextFrame`, or none when `newTask` is given without it. */
+  frame?: () => Promise<void>;
+  /** The clock; `performance.now`. */
+  now?: () => number;
+}
+
+/** A pass-through stream that hands on at most `limit` bytes per task, and lets frames through a backlog (see above). */
+export function taskSlices(options: TaskSliceOptions = {}): TransformStream<Uint8Array, Uint8Array> {
+  const limit = options.limit ?? SLICE_BYTES;
+  const newTask = options.newTask ?? nextTask;
+  const frame = options.frame ?? (options.newTask ? undefined : afterNextFrame);
+  const now = options.now ?? (() => performance.now());
   /** Bytes handed on since the last task boundary. */
   let bytes = 0;
   let boundary: Promise<void> | undefined;
+  /** When the backlog being parsed began (or the last frame let through); undefined while idle. */
+  let busySince: number | undefined;
+  /** Whether the stream is waiting for a boundary or frame (else a boundary passing means it was idle). */
+  let waiting = false;
   return new TransformStream({
     async transform(chunk, controller) {
       for (let from = 0; from < chunk.length; ) {
-        if (bytes >= limit) await boundary;
+        if (bytes >= limit) {
+          waiting = true;
+          if (frame && busySince !== undefined && now() - busySince >= PARSE_MS_PER_FRAME) {
+            await frame();
+            busySince = undefined;
+            bytes = 0;
+          } else {
+            await boundary;
+          }
+          waiting = false;
+        }
+        busySince ??= now();
         const piece = chunk.subarray(from, from + (limit - bytes));
         from += piece.length;
         bytes += piece.length;
         boundary ??= newTask().then(() => {
           bytes = 0;
           boundary = undefined;
+          if (!waiting) busySince = undefined;
         });
         controller.enqueue(piece);
       }
