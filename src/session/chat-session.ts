@@ -16,6 +16,12 @@ import { prepareRequest, type RequestSettings } from './prepare-request.js';
  * (the request is made, no response yet), `streaming` (reading the answer), or `idle`. How an
  * answer ended is its message's status: `complete`, `cancelled` or `error`.
  */
+/**
+ * At most this often (ms) does streaming text re-render the host: every other frame at 60 Hz, as
+ * often as the markdown view shows streaming text (its MIN_INTERVAL_MS, in the lazy chunk).
+ */
+const TEXT_UPDATE_INTERVAL_MS = 25;
+
 export type SessionStatus = 'idle' | 'preparing' | 'connecting' | 'streaming';
 
 /** Everything a round trip reads from its host, afresh for every run. */
@@ -48,7 +54,7 @@ export interface SessionConfig {
  * The owner of the conversation and of every round trip, shaped like `@lit/task`: one key per run
  * (a later send or `cancel()` supersedes an earlier one at any await), one status vocabulary, one
  * AbortController per run covering preparation, connection and streaming, an abort when the host
- * leaves the page, and `host.requestUpdate()` on every change (at most once a frame while text
+ * leaves the page, and `host.requestUpdate()` on every change (at most every other frame while text
  * streams). Send, Retry, Regenerate and `cancel()` all go through here, so the events come in the
  * same order on every path: the answer being replaced ends (its `stream-chat-cancel` fired) before
  * the next `stream-chat-send`. Messages are never changed in place: an update replaces the answer
@@ -68,6 +74,8 @@ export class ChatSession implements ReactiveController {
   /** The round trip under way, so the next one can wait for it to end. */
   private trip?: Promise<void>;
   private frame = 0;
+  /** When streaming text last re-rendered the host. */
+  private lastTextUpdate = -Infinity;
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
 
@@ -344,6 +352,15 @@ export class ChatSession implements ReactiveController {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      // The view shows streaming text every other frame (markdown/catch-up.ts); re-rendering the
+      // element in the frames between only re-evaluated its templates and re-read the log's
+      // height. The first update of an answer still goes out in the frame after its first event.
+      const now = performance.now();
+      if (now - this.lastTextUpdate < TEXT_UPDATE_INTERVAL_MS) {
+        this.scheduleFrame();
+        return;
+      }
+      this.lastTextUpdate = now;
       this.host.requestUpdate();
     });
   }

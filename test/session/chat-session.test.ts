@@ -35,8 +35,11 @@ class Host extends EventTarget {
     this.controllers.push(controller);
   }
   removeController(): void {}
+  /** When each update was asked for. */
+  readonly updateTimes: number[] = [];
   requestUpdate(): void {
     this.updates += 1;
+    this.updateTimes.push(performance.now());
   }
   disconnect(): void {
     this.isConnected = false;
@@ -119,6 +122,27 @@ describe('ChatSession', () => {
     ]);
     expect(session.conversationId).to.equal('c1');
     expect(host.updates).to.be.greaterThan(0);
+  });
+
+  it('re-renders the host for streaming text every other frame at most, the first text in the next frame', async () => {
+    const { host, calls, session } = setup();
+    const done = session.send('hi');
+    await settled(() => calls.length === 1, 'the request');
+    calls[0].open();
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const from = host.updateTimes.length;
+    calls[0].push({ type: 'text', text: 'a' });
+    const pushed = host.updateTimes.length;
+    await frame();
+    expect(host.updateTimes.length, 'the first text in the frame after it').to.equal(pushed + 1);
+    for (let i = 0; i < 12; i++) {
+      calls[0].push({ type: 'text', text: 'b' });
+      await frame();
+    }
+    const times = host.updateTimes.slice(from);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `update ${i}`).to.be.at.least(24);
+    calls[0].end({ status: 'complete' });
+    await done;
   });
 
   it('builds the request from the settings, with the history and the conversation id', async () => {
