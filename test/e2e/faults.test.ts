@@ -892,6 +892,9 @@ describe('faults', () => {
     });
 
     it('removing the element mid-stream aborts the request and leaves no timer, frame or listener behind', async () => {
+      // The idle timer runs on a clock the test moves (a real 300 ms could pass before the first
+      // byte on a loaded machine and end the answer before the removal).
+      const clock = fakeClock();
       const { el, testId } = await chat({ chunks: [...sse({ content: 'Streaming' }), { hang: true }] }, 300);
       const watch = watchResources();
       let removedAt = 0;
@@ -914,9 +917,11 @@ describe('faults', () => {
         expect(el.messages[1].status).to.equal('cancelled');
         const log = await serverLogWhen(testId, (l) => l.closedByClient > 0);
         expect((log.requests as LoggedRequest[]).map((r) => r.outcome)).to.deep.equal(['closed']);
-        // Past the idle timeout: it must not fire for a removed element.
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        // Past the idle timeout: it must not fire for a removed element, and none is left running.
+        clock.advance(1000);
+        await new Promise((resolve) => setTimeout(resolve, 0));
         expect(errors).to.deep.equal([]);
+        expect(clock.pending(), 'idle timers left behind').to.deep.equal([]);
         const frame = watch.entries.filter((e) => e.kind === 'frame' && e.stack.includes('/src/session/'));
         expect(frame.length, 'a frame was pending at removal').to.be.greaterThan(0);
         // A removed element is told from a moved one at the next frame (src/removal.ts): from then on
@@ -929,6 +934,7 @@ describe('faults', () => {
         expect(watch.listeners().map((l) => `${l.type} ${l.stack}`), 'window/document listeners left behind').to.deep.equal([]);
       } finally {
         watch.restore();
+        clock.restore();
       }
     });
   });
