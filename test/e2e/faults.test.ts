@@ -920,7 +920,8 @@ describe('faults', () => {
         expect((log.requests as LoggedRequest[]).map((r) => r.outcome)).to.deep.equal(['closed']);
         // Past the idle timeout: it must not fire for a removed element, and none is left running.
         clock.advance(1000);
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // And past the frames the view had asked for before the removal (its last update).
+        for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
         expect(errors).to.deep.equal([]);
         expect(clock.pending(), 'idle timers left behind').to.deep.equal([]);
         const frame = watch.entries.filter((e) => e.kind === 'frame' && e.stack.includes('/src/session/'));
