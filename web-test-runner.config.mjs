@@ -11,6 +11,7 @@ import { strictPages } from './test/server/strict-pages.mjs';
 import { staticFiles } from './test/server/static-files.mjs';
 import { seedBackends } from './test/server/seeds/index.mjs';
 import { cdpCommands } from './test/server/cdp-commands.mjs';
+import { watchPage } from './test/server/page-watch.mjs';
 
 const executablePath = systemChromium();
 // Throws (the run does not start) when STREAM_CHAT_REQUIRE_CORPORA=1 and the corpus is missing.
@@ -72,6 +73,11 @@ export default {
         context.setDefaultNavigationTimeout(180000);
         context.setDefaultTimeout(180000);
         return context;
+      },
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        watchPage(page);
+        return page;
       },
     }),
   ],

@@ -1,0 +1,57 @@
+// Says why a test page went quiet. The test runner only learns a file's results when its page
+// reports them; a page whose renderer crashed, that navigated away, that a dialog blocks or whose
+// main thread stopped answering reports nothing, and the run waits out testsFinishTimeout with no
+// clue (seen once: a clean clone's run sat idle for 15 minutes on one file). This watcher prints
+// what happened to such a page, named by its test file, as it happens.
+const STUCK_AFTER = Number(process.env.PAGE_WATCH_AFTER ?? 180_000); // No file of the suite takes a minute on an idle machine.
+const PROBE_EVERY = Math.min(60_000, STUCK_AFTER);
+
+const say = (file, what) => console.error(`\n[page-watch] ${file ?? 'a test page'}: ${what}`);
+
+/** Watches one Playwright page for as long as it is open. */
+export function watchPage(page) {
+  const opened = Date.now();
+  let file;
+  let navigations = 0;
+  page.on('request', (request) => {
+    file ??= /\/(test\/[^?#]+\.test\.[jt]s)/.exec(request.url())?.[1];
+  });
+  page.on('crash', () => say(file, 'the renderer crashed; its results are lost'));
+  page.on('dialog', (dialog) => {
+    say(file, `a ${dialog.type()} dialog ("${dialog.message()}") would block the page; dismissed`);
+    void dialog.dismiss().catch(() => {});
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || frame.url() === 'about:blank') return;
+    // The first navigation opens the test page; any later one leaves it (a link, a form, a reload).
+    if (++navigations > 1) say(file, `the page navigated to ${frame.url()}; the file's results are lost`);
+  });
+  // The page reports its results over the dev server's web socket; one closed early loses them.
+  page.on('websocket', (socket) => {
+    socket.on('close', () => {
+      if (!page.isClosed() && page.url() !== 'about:blank') say(file, `its web socket to the test runner closed (${socket.url()}); results sent later are lost`);
+    });
+  });
+  page.on('pageerror', (error) => {
+    if (Date.now() - opened > STUCK_AFTER) say(file, `uncaught error late in the run: ${error.message}`);
+  });
+
+  const probe = setInterval(async () => {
+    if (page.isClosed()) return clearInterval(probe);
+    const open = Math.round((Date.now() - opened) / 1000);
+    if (open * 1000 < STUCK_AFTER || page.url() === 'about:blank') return;
+    const answer = await Promise.race([
+      page
+        .evaluate(() => ({
+          visibility: document.visibilityState,
+          uptime: Math.round(performance.now()),
+          socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState,
+        }))
+        .then((state) => `answers (${JSON.stringify(state)})`, (error) => `cannot be asked (${error.message.split('\n')[0]})`),
+      new Promise((resolve) => setTimeout(resolve, 5000, 'does not answer within 5 s: its main thread is stuck')),
+    ]);
+    say(file, `still open after ${open} s; the page ${answer}`);
+  }, PROBE_EVERY);
+  probe.unref();
+  page.on('close', () => clearInterval(probe));
+}
