@@ -86,6 +86,8 @@ export async function openGate(testId: string): Promise<void> {
 /**
  * Resolves when `predicate` holds, checking every frame; rejects naming `what` after PATIENCE ms
  * (or `timeout` ms, when given: only for something that must come soon whatever the load).
+ * A page that gets no frames (hidden, or its compositor stalled) is still checked every 100 ms,
+ * so the wait ends with its message instead of hanging until the runner gives up on the file.
  */
 export async function until(predicate: () => unknown, what?: string): Promise<void>;
 export async function until(predicate: () => unknown, timeout: number, what?: string): Promise<void>;
@@ -95,6 +97,18 @@ export async function until(predicate: () => unknown, timeoutOrWhat?: number | s
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await nextFrameOrSoon();
   }
+}
+
+function nextFrameOrSoon(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      resolve();
+    };
+    const frame = requestAnimationFrame(done);
+    const timer = setTimeout(done, 100);
+  });
 }

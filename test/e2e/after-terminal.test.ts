@@ -7,7 +7,7 @@ import type { StreamChat } from '../../src/stream-chat.js';
 import type { TrailingEvent } from '../../src/conversation/message.js';
 import { buildRequest } from '../../src/transport/request.js';
 import { MAX_TRAILING, streamAnswer } from '../../src/transport/stream-answer.js';
-import { chatWith, newTestId, nextEvent, serverLogWhen, shadow, sse, type Script } from '../helpers.js';
+import { chatWith, newTestId, nextEvent, serverLogWhen, shadow, sse, until, type Script } from '../helpers.js';
 import { openGate, seedRequestsWhen, uniqueMessage } from '../seed-support.js';
 
 async function tradistryChat(): Promise<StreamChat> {
@@ -52,10 +52,7 @@ describe('after the terminal event', () => {
     const { el, testId } = await chatWith({ chunks: [...sse({ content: 'partial' }), { hang: true }] });
     const cancelled = nextEvent(el, 'stream-chat-cancel');
     void el.send('question');
-    await new Promise<void>((resolve) => {
-      const check = () => (el.messages[1]?.content === 'partial' ? resolve() : requestAnimationFrame(check));
-      check();
-    });
+    await until(() => el.messages[1]?.content === 'partial', 'the partial answer');
     el.cancel();
     await cancelled;
     const log = await serverLogWhen(testId, (l) => l.closedByClient === 1);
