@@ -42,11 +42,28 @@ export function watchPage(page) {
     if (open * 1000 < STUCK_AFTER || page.url() === 'about:blank') return;
     const answer = await Promise.race([
       page
-        .evaluate(() => ({
-          visibility: document.visibilityState,
-          uptime: Math.round(performance.now()),
-          socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState,
-        }))
+        .evaluate(() => {
+          // Where mocha is: how many tests ended how, and the first one not ended (running or next).
+          const tests = [];
+          const walk = (suite) => {
+            for (const test of suite.tests) tests.push(test);
+            for (const child of suite.suites) walk(child);
+          };
+          if (window.mocha?.suite) walk(window.mocha.suite);
+          const states = {};
+          for (const test of tests) states[test.state ?? 'open'] = (states[test.state ?? 'open'] ?? 0) + 1;
+          const open = tests.find((test) => !test.state);
+          const current = window.__WTR_MOCHA_RUNNER__?.currentRunnable;
+          return {
+            visibility: document.visibilityState,
+            uptime: Math.round(performance.now()),
+            socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState,
+            tests: states,
+            open: open && { title: open.fullTitle(), timedOut: open.timedOut, timer: !!open.timer, timeout: open.timeout?.() },
+            current: current && { title: current.fullTitle(), type: current.type, state: current.state, timedOut: current.timedOut, timer: !!current.timer },
+            elements: document.querySelectorAll('stream-chat').length,
+          };
+        })
         .then((state) => `answers (${JSON.stringify(state)})`, (error) => `cannot be asked (${error.message.split('\n')[0]})`),
       new Promise((resolve) => setTimeout(resolve, 5000, 'does not answer within 5 s: its main thread is stuck')),
     ]);
