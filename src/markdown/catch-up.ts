@@ -1,12 +1,15 @@
 // A backlog (a buffering proxy releasing 100 KB at once, a 1 MB event) shown over several frames
 // instead of in one long task. The text reaches the view in slices that fit a per-frame budget,
 // in order and without loss; the first slice goes out at once, so the first text of even a huge
-// backlog paints in the first frame. The slice size adapts to what the last slices cost.
+// backlog paints in the first frame. The slice size follows what a byte of the last slices cost
+// (slice-size.ts).
 //
 // While text trickles in (a paced stream), the open block is re-rendered at most every
 // MIN_INTERVAL_MS: every other frame at 60 Hz, 30 updates a second, which reads as fluid as 60
 // and halves the re-lexing, sanitizing and layout of the open block. The first text, the end of
 // the answer and a backlog's slices are shown in the frame they arrive.
+
+import { SliceSize } from './slice-size.js';
 
 /** When the next frame runs, and what time it is: `requestAnimationFrame` and `performance.now` in a page, a test's own in tests. */
 export interface FrameSource {
@@ -32,18 +35,15 @@ export const animationFrames: FrameSource = {
   },
 };
 
-/** Milliseconds of script per frame while catching up, where only the script can be timed. */
+/** Milliseconds of script a slice may add to its frame while catching up, where only the script can be timed. */
 export const FRAME_BUDGET_MS = 6;
 /**
- * Milliseconds per frame while catching up, script and the style, layout and paint of what it
- * added (measured with `afterRender`): the rendering of a slice cost two to three times its
- * script, so slices sized by their script alone made frames of 20-30 ms. The rest of a 60 Hz
- * frame is the host page's.
+ * Milliseconds a slice may add to its frame while catching up, its script and the style, layout
+ * and paint of what it added (measured with `afterRender`): the rendering of a slice cost two to
+ * three times its script. What the frame costs whatever the slice is not counted (see
+ * slice-size.ts). The rest of a 60 Hz frame is the host page's.
  */
 export const RENDERED_FRAME_BUDGET_MS = 10;
-const FIRST_SLICE = 4 * 1024;
-const MIN_SLICE = 1024;
-const MAX_SLICE = 256 * 1024;
 /** Between one frame (16.7 ms) and two at 60 Hz: streaming text updates every other frame. */
 export const MIN_INTERVAL_MS = 25;
 
@@ -60,7 +60,7 @@ export class CatchUp {
   /** How much of `text` the view has been given. */
   private shown = 0;
   private shownFinal: Finality | undefined;
-  private slice = FIRST_SLICE;
+  private readonly sizes: SliceSize;
   private scheduled = false;
   /** When the view was last given text, and whether that was a slice of a longer backlog. */
   private lastShow?: number;
@@ -69,9 +69,11 @@ export class CatchUp {
   constructor(
     private readonly show: (text: string, final: Finality) => void,
     private readonly frames: FrameSource = animationFrames,
-    private readonly budgetMs = frames.afterRender ? RENDERED_FRAME_BUDGET_MS : FRAME_BUDGET_MS,
+    budgetMs = frames.afterRender ? RENDERED_FRAME_BUDGET_MS : FRAME_BUDGET_MS,
     private readonly minIntervalMs = MIN_INTERVAL_MS,
-  ) {}
+  ) {
+    this.sizes = new SliceSize(budgetMs);
+  }
 
   /** True while part of the latest text has not been shown yet. */
   get behind(): boolean {
@@ -92,17 +94,18 @@ export class CatchUp {
       this.shownFinal = undefined;
       this.lastShow = undefined;
     }
-    if (!this.scheduled) this.step();
+    if (!this.scheduled) this.step(false);
   }
 
-  private step(): void {
+  /** Shows the next slice; `inFrame` when called back for a frame (after which `afterRender` times its rendering). */
+  private step(inFrame: boolean): void {
     this.scheduled = false;
     if (!this.behind) return;
     const soon = this.lastShow !== undefined && this.frames.now() - this.lastShow < this.minIntervalMs;
     if (soon && !this.sliced && this.final === false) {
       // More streaming text right after the last update: it goes out with a later frame.
       this.scheduled = true;
-      this.frames.request(() => this.step());
+      this.frames.request(() => this.step(true));
       return;
     }
     const end = this.sliceEnd();
@@ -116,31 +119,26 @@ export class CatchUp {
     const added = end - this.shown;
     this.shown = end;
     this.shownFinal = final;
-    // Size the next slice to what this one cost, within bounds: with its rendering when that can
-    // be timed (the next slice waits for the next frame, after this measurement).
-    const slice = this.slice;
-    const adapt = (cost: number) => {
-      if (this.slice !== slice) return;
-      if (cost > this.budgetMs) this.slice = Math.max(MIN_SLICE, slice >> 1);
-      else if (cost < this.budgetMs / 2 && added >= slice / 2) this.slice = Math.min(MAX_SLICE, slice * 2);
-    };
-    if (this.sliced && this.frames.afterRender && spent <= this.budgetMs) {
-      this.frames.afterRender(() => adapt(this.frames.now() - started));
-    } else {
-      adapt(spent);
+    // A slice of a backlog tells what the next may cost: with its rendering when that can be timed
+    // (the next slice waits for the next frame, after this measurement). The end of a backlog
+    // (shown whole) and streaming text are not slices.
+    if (this.sliced) {
+      if (!this.frames.afterRender) this.sizes.record(added, spent);
+      else if (inFrame) this.frames.afterRender(() => this.sizes.record(added, this.frames.now() - started));
     }
     if (this.behind) {
       this.scheduled = true;
-      this.frames.request(() => this.step());
+      this.frames.request(() => this.step(true));
     }
   }
 
   /** Where the next slice ends: a line end when there is one in its second half, never inside a surrogate pair. */
   private sliceEnd(): number {
-    const limit = this.shown + this.slice;
+    const slice = this.sizes.next();
+    const limit = this.shown + slice;
     if (limit >= this.text.length) return this.text.length;
     const newline = this.text.lastIndexOf('\n', limit - 1);
-    if (newline >= this.shown + this.slice / 2) return newline + 1;
+    if (newline >= this.shown + slice / 2) return newline + 1;
     // A slice that ends inside a line makes the view re-read that whole line on every slice:
     // quadratic over one huge line (a 1 MB event without a line break took minutes). So a line
     // longer than a slice goes out whole, up to its end.
