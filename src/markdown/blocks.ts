@@ -111,7 +111,7 @@ export class BlockSplitter {
    */
   split(settle: boolean): Split {
     let tokens = lexSafely(this.tail, this.links);
-    const openFrom = settle ? tokens.length : openIndex(tokens);
+    const openFrom = settle ? tokens.length : openIndex(tokens, this.tail);
     if (tokens[openFrom]?.type === 'def') {
       // A reference definition still being written would link earlier text to a truncated URL:
       // lex what is finished without it.
@@ -200,15 +200,33 @@ function tailOf(text: string, end: number): string {
  * The index of the first token that may still change: the last one that is not whitespace,
  * unless that one can no longer change either (a closed fence, a finished ATX heading line).
  * Once a later block has started, CommonMark never reopens an earlier one (reference
- * definitions aside, handled at the end), so everything before it is final.
+ * definitions aside, handled at the end), so everything before it is final. A block that starts
+ * on the unfinished last line of `source` may not have started, though: `*` or `1` could be a
+ * list marker, or the first character of `**bold**` or `1984` continuing the block before it (a
+ * lazy continuation line). That block stays open too until the line is complete.
  */
-function openIndex(tokens: Token[]): number {
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    if (token.type === 'space') continue;
-    return isSealed(token) ? i + 1 : i;
-  }
-  return tokens.length;
+function openIndex(tokens: Token[], source: string): number {
+  const last = lastBlock(tokens, tokens.length - 1);
+  if (last === -1) return tokens.length;
+  if (isSealed(tokens[last])) return last + 1;
+  if (source.endsWith('\n')) return last;
+  const lineStart = source.lastIndexOf('\n') + 1;
+  let start = source.length;
+  for (let i = tokens.length - 1; i >= last; i--) start -= tokens[i].raw.length;
+  if (start < lineStart) return last;
+  const before = lastBlock(tokens, last - 1);
+  if (before === -1 || isSealed(tokens[before])) return last;
+  // After a blank line only a list goes on (with an indented line).
+  const previousLine = source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+  if (previousLine.trim() === '' && tokens[before].type !== 'list') return last;
+  return before;
+}
+
+/** The index of the last token at or before `from` that is not whitespace, or -1. */
+function lastBlock(tokens: Token[], from: number): number {
+  let i = from;
+  while (i >= 0 && tokens[i].type === 'space') i--;
+  return i;
 }
 
 /** A block that no later text can change: a fence whose closing line is complete, or an ATX heading line. */

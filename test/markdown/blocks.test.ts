@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { Token } from 'marked';
 import { BlockSplitter, definesReferences, OpenFence } from '../../src/markdown/blocks.js';
+import { seededRandom } from '../support.js';
 
 /** Feeds `text` (growing from what was fed) and splits; the raw source of each side. */
 function step(blocks: BlockSplitter, text: string, final = false): { finished?: string[]; open: string } {
@@ -86,6 +87,45 @@ describe('BlockSplitter', () => {
     const after = step(blocks, 'See [docs].\n\n[docs]: https://example.com/\n\nMore [docs].\n\nEnd');
     expect(after.finished!.map((raw) => raw.trim())).to.deep.equal(['[docs]: https://example.com/', 'More [docs].']);
     expect(blocks.definitions.docs?.href).to.equal('https://example.com/');
+  });
+
+  it('keeps a block open while the unfinished line after it may be a lazy continuation', () => {
+    // `*` may start a list or be the first character of `**bold**`, which continues the item.
+    const blocks = new BlockSplitter();
+    expect(step(blocks, '1. one\n*')).to.deep.equal({ finished: undefined, open: '1. one\n*' });
+    expect(step(blocks, '1. one\n**bold** more')).to.deep.equal({ finished: undefined, open: '1. one\n**bold** more' });
+    for (const text of ['- item \n*', '> quote\n1', 'A paragraph\n-']) {
+      expect(step(new BlockSplitter(), text).finished, JSON.stringify(text)).to.equal(undefined);
+    }
+    // Once the line is complete, or after a blank line (which only a list outlives), it is decided.
+    expect(step(new BlockSplitter(), '- item\n* next\n').finished).to.deep.equal(['- item\n']);
+    expect(step(new BlockSplitter(), 'Para.\n\n*').finished).to.deep.equal(['Para.']);
+    expect(step(new BlockSplitter(), '- item\n\n*').finished).to.equal(undefined);
+    expect(step(new BlockSplitter(), '## Title\n*').finished).to.deep.equal(['## Title\n']);
+  });
+
+  it('commits the same blocks streamed a character at a time as from the whole text', () => {
+    const parts = [
+      'word ', '**bold** ', '*em ', 'x* ', '`code` ', '1984 ', '- ', '+ ', '> ', '# ', '\n', '\n\n', '\n- item ',
+      '\n1. one ', '\n* star ', '\n## Heading ', '\n> quote ', '\n   indented ', '~~gone~~ ', '<b>raw</b> ', '| cell | ', 'a  ',
+    ];
+    const blocks = (tokens: Token[]) => tokens.filter((t) => t.type !== 'space').map((t) => `${t.type}: ${t.raw.trimEnd()}`);
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = seededRandom(seed);
+      let text = '';
+      while (text.length < 400) text += parts[Math.floor(next() * parts.length)];
+      const streamed = new BlockSplitter();
+      const committed: string[] = [];
+      for (let end = 1; end <= text.length; end++) {
+        streamed.feed(text.slice(0, end), false);
+        committed.push(...blocks(streamed.split(false).finished ?? []));
+      }
+      streamed.feed(text, true);
+      committed.push(...blocks(streamed.split(true).finished ?? []));
+      const whole = new BlockSplitter();
+      whole.feed(text, true);
+      expect(committed, `seed ${seed}: ${JSON.stringify(text)}`).to.deep.equal(blocks(whole.split(true).finished ?? []));
+    }
   });
 
   it('says when a finished text defines references', () => {
