@@ -3,7 +3,8 @@
 // main thread stopped answering reports nothing, and the run waits out testsFinishTimeout with no
 // clue (seen once: a clean clone's run sat idle for 15 minutes on one file). This watcher prints
 // what happened to such a page, named by its test file, as it happens.
-const STUCK_AFTER = Number(process.env.PAGE_WATCH_AFTER ?? 180_000); // No file of the suite takes a minute on an idle machine.
+// No file takes a minute on an idle machine; the longest take 3-5 minutes at --concurrency 6 on 2 cores.
+const STUCK_AFTER = Number(process.env.PAGE_WATCH_AFTER ?? 300_000);
 const PROBE_EVERY = Math.min(60_000, STUCK_AFTER);
 
 const say = (file, what) => console.error(`\n[page-watch] ${file ?? 'a test page'}: ${what}`);
