@@ -1,9 +1,11 @@
 // `npm run bench:peers`: <stream-chat> next to the renderers a user would otherwise pick, on the
 // same SSE stream, in one browser, runs interleaved (widget, streaming-markdown, Streamdown, then
 // again in a rotated order), so a machine that slows down mid-run slows all of them alike. Prints
-// the median and range of each figure and each peer's ratio to the widget. The peers are installed
-// in bench/peers (its own package.json; `npm run bench:peers` installs and bundles them), never as
-// dependencies of the package.
+// the median and range of each figure and each peer's ratio to the widget. Every run's final text
+// is checked against the answer's (so no renderer wins by dropping content); a run that differs is
+// reported with where, and the command exits with 1. The peers are installed in bench/peers (its
+// own package.json; `npm run bench:peers` installs and bundles them), never as dependencies of the
+// package.
 //
 //   node bench/peers.mjs [--rounds=3] [--size=100] [--modes=paced,unthrottled]
 import { access } from 'node:fs/promises';
@@ -28,13 +30,50 @@ for (const file of ['dist/stream-chat.js', 'bench/peers/node_modules/streaming-m
   });
 }
 
+// Where each renderer's answer is, and what in it is the renderer's own (labels, buttons, icons)
+// rather than the answer's.
+const CHROME = 'button, svg, [aria-hidden="true"]';
 const renderers = [
-  { name: 'stream-chat', page: 'bench/pages/widget.html', query: {}, focus: true },
-  { name: 'streaming-markdown', page: 'bench/peers/peers.html', query: { peer: 'streaming-markdown' } },
-  { name: 'streamdown', page: 'bench/peers/peers.html', query: { peer: 'streamdown' } },
+  {
+    name: 'stream-chat', page: 'bench/pages/widget.html', query: {}, focus: true,
+    answer: { host: '#chat', selector: '.message.assistant .markdown' },
+    chrome: `${CHROME}, .link-host, .code-header, .cursor`,
+  },
+  { name: 'streaming-markdown', page: 'bench/peers/peers.html', query: { peer: 'streaming-markdown' }, answer: { selector: '#out' }, chrome: CHROME },
+  {
+    // Streamdown shows a link as a button (it asks before leaving the page); a code block has a header with its language.
+    name: 'streamdown', page: 'bench/peers/peers.html', query: { peer: 'streamdown' }, answer: { selector: '#out' },
+    chrome: `${CHROME.replace('button', 'button:not([data-streamdown="link"])')}, [data-streamdown="code-block-header"], [data-streamdown="code-block-actions"]`,
+  },
 ];
 
+/**
+ * The letters and digits of a text, in order: what a reader sees of the answer whatever the
+ * markup, spacing and layout (a React tree has no white space between paragraphs; Shiki's lines of
+ * code are spans that only CSS puts apart).
+ */
+const letters = (text) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join('');
+
 const server = await startServer();
+
+/** The letters the answer shows: its markdown without fence lines, link targets and list markers. */
+const expected = letters(
+  server.answer(size).text
+    .replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, '')
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/^[ \t]*(\d+\.|[-*+]) /gm, ''),
+);
+
+/** Undefined when `shown` has the answer's letters; otherwise where it first differs. */
+function textDifference(shown) {
+  const got = letters(shown);
+  if (got === expected) return undefined;
+  let i = 0;
+  while (i < got.length && got[i] === expected[i]) i++;
+  const around = (text) => text.slice(Math.max(0, i - 20), i + 30);
+  return `${got.length} letters and digits of ${expected.length}; from ${i + 1}: "${around(got)}", expected "${around(expected)}"`;
+}
+
 const executablePath = systemChromium();
 const browser = await chromium.launch(executablePath ? { executablePath, args: chromiumArgs } : { args: chromiumArgs });
 
@@ -64,6 +103,12 @@ async function run(renderer, mode) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const tasks = result.longTasks;
+    const shown = await page.evaluate(({ answer, chrome }) => {
+      const root = answer.host ? document.querySelector(answer.host).shadowRoot : document;
+      const copy = [...root.querySelectorAll(answer.selector)].at(-1).cloneNode(true);
+      for (const element of copy.querySelectorAll(chrome)) element.remove();
+      return copy.textContent;
+    }, renderer);
     return {
       busyMs: after - before,
       wallMs,
@@ -72,6 +117,7 @@ async function run(renderer, mode) {
       firstPaintMs: result.firstPaint - result.firstByte,
       heapMB: heap / 1024 / 1024,
       textLength: result.textLength,
+      textDifference: textDifference(shown),
       problems,
     };
   } finally {
@@ -90,7 +136,7 @@ try {
         const result = await run(renderer, mode);
         if (!results.has(key)) results.set(key, []);
         results.get(key).push(result);
-        log(`round ${round + 1} ${mode.padEnd(11)} ${renderer.name.padEnd(18)} busy ${result.busyMs.toFixed(0)} ms, ${result.longTasks} long (max ${result.longestMs.toFixed(0)}), first paint ${result.firstPaintMs.toFixed(1)} ms, heap ${result.heapMB.toFixed(1)} MB${result.problems.length ? ` ! ${result.problems.join('; ')}` : ''}`);
+        log(`round ${round + 1} ${mode.padEnd(11)} ${renderer.name.padEnd(18)} busy ${result.busyMs.toFixed(0)} ms, ${result.longTasks} long (max ${result.longestMs.toFixed(0)}), first paint ${result.firstPaintMs.toFixed(1)} ms, heap ${result.heapMB.toFixed(1)} MB, text ${result.textDifference ? 'DIFFERS' : 'equal'}${result.problems.length ? ` ! ${result.problems.join('; ')}` : ''}`);
       }
     }
   }
@@ -110,7 +156,7 @@ const spread = (values, digits = 0) => {
 };
 const duration = server.answer(size).tokens.length / RATE;
 console.log(`\n${size} KB answer, ${rounds} interleaved rounds; median (min–max). Paced: ${RATE} tokens/s over ${duration.toFixed(1)} s.`);
-const header = ['mode', 'renderer', 'busy ms', '× stream-chat', 'busy % of stream', 'long tasks', 'longest ms', 'first byte→paint ms', 'heap MB'];
+const header = ['mode', 'renderer', 'busy ms', '× stream-chat', 'busy % of stream', 'long tasks', 'longest ms', 'first byte→paint ms', 'heap MB', 'text = answer'];
 const rows = [header];
 for (const mode of modes) {
   const widget = median(results.get(`${mode}|stream-chat`).map((r) => r.busyMs));
@@ -127,10 +173,17 @@ for (const mode of modes) {
       spread(runs.map((r) => r.longestMs)),
       spread(runs.map((r) => r.firstPaintMs), 1),
       spread(runs.map((r) => r.heapMB), 1),
+      `${runs.filter((r) => !r.textDifference).length}/${runs.length} runs`,
     ]);
   }
 }
 const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
 console.log('\nbusy: main-thread task time (CDP TaskDuration) from the send until the answer is painted (and highlighted).');
-console.log('heap: JS heap used after the answer, after a forced GC. The text each renderer shows differs (buttons, labels), so it is not compared.');
+console.log('heap: JS heap used after the answer, after a forced GC.');
+console.log(`text = answer: runs whose final text has the answer's letters and digits in order (${expected.length} of them; the renderer's own buttons, icons and labels left out).`);
+const differing = [...results].flatMap(([key, runs]) => runs.filter((r) => r.textDifference).map((r) => `  ${key.replace('|', ' ')}: ${r.textDifference}`));
+if (differing.length) {
+  console.log(`\nTEXT DIFFERS in ${differing.length} run(s): those figures are not comparable.\n${differing.join('\n')}`);
+  process.exitCode = 1;
+}
