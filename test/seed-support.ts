@@ -1,4 +1,5 @@
 // Reading the seed backends' logs (test/server/seeds/) from the browser tests.
+import { PATIENCE } from './support.js';
 
 export interface SeedWrite {
   label: string;
@@ -31,12 +32,15 @@ export async function seedRequests(backend: string, marker: string): Promise<See
   });
 }
 
-/** Polls the log until `predicate` holds for the requests carrying `marker` (the server learns of a close a little later). */
+/**
+ * Polls the log until `predicate` holds for the requests carrying `marker` (the server learns of a
+ * close a little later); gives up with the log after PATIENCE ms, a hang detector, not a speed check.
+ */
 export async function seedRequestsWhen(
   backend: string,
   marker: string,
   predicate: (entries: SeedEntry[]) => boolean,
-  timeout = 5000,
+  timeout = PATIENCE,
 ): Promise<SeedEntry[]> {
   const start = performance.now();
   for (;;) {

@@ -50,9 +50,7 @@ const shown = (chat: StreamChat, part: string) => Array.from(chat.shadowRoot!.qu
 const queryOf = (entry: SeedEntry) => Object.fromEntries(new URL(entry.url, location.origin).searchParams);
 const allWritesArrived = (entry: SeedEntry) => expect(entry.writes.filter((w) => !w.ok), JSON.stringify(entry.writes)).to.deep.equal([]);
 
-describe('seed backends, one tag and no JavaScript', function () {
-  this.timeout(30000);
-
+describe('seed backends, one tag and no JavaScript', () => {
   describe('000 trading-run chat (FastAPI, GET EventSource, typed events)', () => {
     it('sends message and token in the query, shows tool badges and the answer, keeps the history server-side', async () => {
       const chat = await openSeedPage('trading-run');

@@ -130,8 +130,7 @@ describe('target sizes', () => {
 
 describe('cut off and stopped', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`read as states, with weight and passing contrast (${theme} theme)`, async function () {
-      this.timeout(30000);
+    it(`read as states, with weight and passing contrast (${theme} theme)`, async () => {
       const { el } = await chatWith([
         { chunks: sse({ choices: [{ delta: { content: 'Partial' }, finish_reason: null }] }, { choices: [{ delta: {}, finish_reason: 'length' }] }, '[DONE]') },
         { chunks: [...sse({ content: 'Working' }), { hang: true }] },

@@ -87,9 +87,11 @@ describe('PlainAppend (through MarkdownView)', () => {
     }
   });
 
-  it('shows the same text as a full render at every step of random streams, and ends in the same DOM', () => {
-    // Seed 87 has a list followed by a lazy continuation line (`1. one ~~gone~~ \n**bold**`).
-    for (const seed of [...Array.from({ length: 60 }, (_, i) => i + 1), 87]) {
+  // One test per stream: each replays its text piece by piece with a full render at every step,
+  // work that took over mocha's limit as one test on a loaded machine (--concurrency 6, a busy core).
+  // Seed 87 has a list followed by a lazy continuation line (`1. one ~~gone~~ \n**bold**`).
+  for (const seed of [...Array.from({ length: 60 }, (_, i) => i + 1), 87]) {
+    it(`shows the same text as a full render at every step of random stream ${seed}, and ends in the same DOM`, () => {
       const view = new MarkdownView(document.createElement('div'));
       let text = '';
       for (const piece of pieces(seed, 600)) {
@@ -105,6 +107,6 @@ describe('PlainAppend (through MarkdownView)', () => {
       const whole = new MarkdownView(document.createElement('div'));
       whole.update(text, true);
       expect(view.root.innerHTML, `seed ${seed}`).to.equal(whole.root.innerHTML);
-    }
-  });
+    });
+  }
 });
