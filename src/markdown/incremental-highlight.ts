@@ -12,7 +12,7 @@
 // text up to the boundary alone. That catches constructs that a later line reopens (a setext
 // heading's underline, a multi-line regex match), which a top-level state alone would miss. The
 // frozen HTML plus the tail's HTML equals highlight.js's one-shot output in every case we test
-// (test/incremental-highlight.test.ts chunks real code at random in several languages).
+// (test/markdown/incremental-highlight.test.ts chunks real code at random in several languages).
 import type { HighlightResult, Language } from 'highlight.js';
 
 /** The part of highlight.js this module needs (injectable in tests, to count the work). */

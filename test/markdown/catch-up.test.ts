@@ -1,8 +1,8 @@
 // Catching up with a backlog over frames, with a frame source and clock the test controls.
 import { expect } from '@open-wc/testing';
-import { CatchUp, type Finality, type FrameSource } from '../src/markdown/catch-up.js';
-import { MarkdownView } from '../src/markdown/markdown-view.js';
-import { seededRandom } from './support.js';
+import { CatchUp, type Finality, type FrameSource } from '../../src/markdown/catch-up.js';
+import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import { seededRandom } from '../support.js';
 
 /** Frames run only when the test says so; each `show` costs `cost(characters)` of fake time. */
 function fakeFrames() {

@@ -1,6 +1,6 @@
 // The body handed on in slices per task, with task boundaries the test controls.
 import { expect } from '@open-wc/testing';
-import { taskSlices } from '../src/transport/task-slices.js';
+import { taskSlices } from '../../src/transport/task-slices.js';
 
 /** New tasks that start only when the test says so. */
 function controlledTasks() {

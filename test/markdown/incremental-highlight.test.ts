@@ -13,8 +13,8 @@ import rust from 'highlight.js/lib/languages/rust';
 import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
-import { IncrementalHighlighter, type Highlighter } from '../src/markdown/incremental-highlight.js';
-import { seededRandom } from './support.js';
+import { IncrementalHighlighter, type Highlighter } from '../../src/markdown/incremental-highlight.js';
+import { seededRandom } from '../support.js';
 
 const hljs = hljsCore.newInstance();
 for (const [name, grammar] of Object.entries({ bash, css, javascript, json, markdown, python, rust, sql, typescript, xml })) {

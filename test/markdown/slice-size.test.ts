@@ -1,7 +1,7 @@
 // Sizing a backlog's slices by the marginal cost of a byte, with costs the test makes up.
 import { expect } from '@open-wc/testing';
-import { SliceSize, type SliceBounds } from '../src/markdown/slice-size.js';
-import { seededRandom } from './support.js';
+import { SliceSize, type SliceBounds } from '../../src/markdown/slice-size.js';
+import { seededRandom } from '../support.js';
 
 const KB = 1024;
 const bounds: SliceBounds = { first: 4 * KB, min: 4 * KB, max: 256 * KB };
