@@ -12,6 +12,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** `text` cut into consecutive pieces of 1 to `max` characters, sizes drawn from `next` (a seededRandom). */
+export function randomPieces(text: string, next: () => number, max: number): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = 1 + Math.floor(next() * max);
+    pieces.push(text.slice(i, i + size));
+    i += size;
+  }
+  return pieces;
+}
+
 /**
  * Replaces console.warn for each test of the calling suite and collects what it was given; call
  * at the top of a `describe`. Returns the live list (emptied before every test).

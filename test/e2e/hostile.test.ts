@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { MarkdownView, type MarkdownOptions } from '../../src/markdown/markdown-view.js';
 import { chatWith, newTestId, nextEvent, shadow, sse, until } from '../helpers.js';
-import { seededRandom } from '../support.js';
+import { randomPieces, seededRandom } from '../support.js';
 
 // Another origin that still reaches the test server, which records what arrives at /exfil/ (under
 // a path of this file's own, since other test files run alongside).
@@ -265,16 +265,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 // ---------------------------------------------------------------------------------------------
 // Rendering a vector
 
-function chunks(text: string, seed: number): string[] {
-  const next = seededRandom(seed);
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * 4);
-    parts.push(text.slice(i, i + size));
-    i += size;
-  }
-  return parts;
-}
+const chunks = (text: string, seed: number): string[] => randomPieces(text, seededRandom(seed), 4);
 
 const MODES: MarkdownOptions[] = [{}, { html: 'sanitize' }];
 let runs = { whole: 0, streamed: 0 };

@@ -14,7 +14,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import { IncrementalHighlighter, type Highlighter } from '../../src/markdown/incremental-highlight.js';
-import { seededRandom } from '../support.js';
+import { randomPieces, seededRandom } from '../support.js';
 
 const hljs = hljsCore.newInstance();
 for (const [name, grammar] of Object.entries({ bash, css, javascript, json, markdown, python, rust, sql, typescript, xml })) {
@@ -163,16 +163,6 @@ const inner = 1;
 `,
 };
 
-function chunk(text: string, next: () => number, max: number): string[] {
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * max);
-    parts.push(text.slice(i, i + size));
-    i += size;
-  }
-  return parts;
-}
-
 /** Streams `parts` through a highlighter, checking every step, and returns the final HTML. */
 function stream(highlighter: IncrementalHighlighter, parts: string[]): string {
   let code = '';
@@ -196,7 +186,7 @@ describe('IncrementalHighlighter', () => {
       const next = seededRandom(language.length * 7919);
       for (let run = 0; run < 30; run++) {
         const max = [1, 3, 8, 20, 60][run % 5];
-        const parts = chunk(code, next, max);
+        const parts = randomPieces(code, next, max);
         const html = stream(new IncrementalHighlighter(hljs, language), parts);
         expect(html, `${language}, chunks of up to ${max}: ${JSON.stringify(parts.slice(0, 8))}...`).to.equal(oneShot);
       }

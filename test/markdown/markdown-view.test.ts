@@ -2,18 +2,9 @@ import { expect } from '@open-wc/testing';
 import { loadLanguage } from '../../src/markdown/highlight.js';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
 import { chatShowing, lastAnswer, until } from '../helpers.js';
-import { seededRandom } from '../support.js';
+import { randomPieces, seededRandom } from '../support.js';
 
-function chunk(text: string, seed: number, max: number): string[] {
-  const next = seededRandom(seed);
-  const parts: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * max);
-    parts.push(text.slice(i, i + size));
-    i += size;
-  }
-  return parts;
-}
+const chunk = (text: string, seed: number, max: number): string[] => randomPieces(text, seededRandom(seed), max);
 
 async function oneShot(text: string): Promise<string> {
   const view = new MarkdownView(document.createElement('div'));

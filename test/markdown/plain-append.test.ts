@@ -2,7 +2,7 @@
 // view fed that way shows what a full render of the same text shows.
 import { expect } from '@open-wc/testing';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
-import { seededRandom } from '../support.js';
+import { randomPieces, seededRandom } from '../support.js';
 
 /** The text an element shows, whitespace collapsed. */
 const words = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
@@ -30,13 +30,7 @@ function pieces(seed: number, length: number): string[] {
   ];
   let text = '';
   while (text.length < length) text += parts[Math.floor(next() * parts.length)];
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * 7);
-    out.push(text.slice(i, i + size));
-    i += size;
-  }
-  return out;
+  return randomPieces(text, next, 7);
 }
 
 describe('PlainAppend (through MarkdownView)', () => {
