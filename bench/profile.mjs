@@ -2,11 +2,13 @@
 // time by function. Not a measurement to quote (the profiler slows the page); a guide for where to
 // look. Build unminified first so the names mean something:
 //
-//   BENCH_UNMINIFIED=1 npx vite build && node bench/profile.mjs [size=100] [unthrottled|paced] [stream|oneShot|long]
+//   BENCH_UNMINIFIED=1 npx vite build && node bench/profile.mjs [size=100] [unthrottled|paced] [stream|oneShot|long] [cold]
+//
+// `cold` sends by script before anything was focused, as the benchmark's cold runs do.
 import { chromium } from 'playwright';
 import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
 import { startServer } from './server.mjs';
-const [size = '100', mode = 'unthrottled', what = 'stream'] = process.argv.slice(2);
+const [size = '100', mode = 'unthrottled', what = 'stream', cold] = process.argv.slice(2);
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
 const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -14,7 +16,7 @@ await context.addInitScript({ path: new URL('./pages/probe.js', import.meta.url)
 const page = await context.newPage();
 await page.goto(`${server.url}/bench/pages/widget.html?size=${size}&mode=${mode}&rate=1000`);
 await page.waitForFunction(() => window.bench?.ready);
-await page.evaluate(() => bench.focusComposer());
+if (cold !== 'cold') await page.evaluate(() => bench.focusComposer());
 if (what === 'oneShot') await page.evaluate((url) => bench.load(url), `/answer.md?size=${size}`);
 if (what === 'long') { await page.evaluate((url) => bench.load(url), `/conversation.json?count=500`); await page.evaluate(() => bench.restore()); }
 await page.waitForTimeout(500);
