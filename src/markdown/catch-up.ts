@@ -4,10 +4,9 @@
 // backlog paints in the first frame. The slice size follows what a byte of the last slices cost
 // (slice-size.ts).
 //
-// While text trickles in (a paced stream), the open block is re-rendered at most every
-// MIN_INTERVAL_MS: every other frame at 60 Hz, 30 updates a second, which reads as fluid as 60
-// and halves the re-lexing, sanitizing and layout of the open block. The first text, the end of
-// the answer and a backlog's slices are shown in the frame they arrive.
+// Text that does not make a backlog (a paced stream) is shown as it is pushed: how often that is,
+// is the session's cadence (frames.ts), which re-renders the element, and so pushes here, 25 times
+// a second while text streams.
 
 import { SliceSize } from './slice-size.js';
 
@@ -44,9 +43,6 @@ export const FRAME_BUDGET_MS = 6;
  * slice-size.ts). The rest of a 60 Hz frame is the host page's.
  */
 export const RENDERED_FRAME_BUDGET_MS = 10;
-/** Between one frame (16.7 ms) and two at 60 Hz: streaming text updates every other frame. */
-export const MIN_INTERVAL_MS = 25;
-
 export type Finality = boolean | 'partial';
 
 /**
@@ -62,15 +58,11 @@ export class CatchUp {
   private shownFinal: Finality | undefined;
   private readonly sizes: SliceSize;
   private scheduled = false;
-  /** When the view was last given text, and whether that was a slice of a longer backlog. */
-  private lastShow?: number;
-  private sliced = false;
 
   constructor(
     private readonly show: (text: string, final: Finality) => void,
     private readonly frames: FrameSource = animationFrames,
     budgetMs = frames.afterRender ? RENDERED_FRAME_BUDGET_MS : FRAME_BUDGET_MS,
-    private readonly minIntervalMs = MIN_INTERVAL_MS,
   ) {
     this.sizes = new SliceSize(budgetMs);
   }
@@ -92,7 +84,6 @@ export class CatchUp {
       // Replaced, not extended (a regenerate, an edit): the view starts over from this text.
       this.shown = 0;
       this.shownFinal = undefined;
-      this.lastShow = undefined;
     }
     if (!this.scheduled) this.step(false);
   }
@@ -101,28 +92,19 @@ export class CatchUp {
   private step(inFrame: boolean): void {
     this.scheduled = false;
     if (!this.behind) return;
-    const soon = this.lastShow !== undefined && this.frames.now() - this.lastShow < this.minIntervalMs;
-    if (soon && !this.sliced && this.final === false) {
-      // More streaming text right after the last update: it goes out with a later frame.
-      this.scheduled = true;
-      this.frames.request(() => this.step(true));
-      return;
-    }
     const end = this.sliceEnd();
     const whole = end === this.text.length;
     const final = whole ? this.final : false;
     const started = this.frames.now();
     this.show(whole ? this.text : this.text.slice(0, end), final);
     const spent = this.frames.now() - started;
-    this.lastShow = started;
-    this.sliced = !whole;
     const added = end - this.shown;
     this.shown = end;
     this.shownFinal = final;
     // A slice of a backlog tells what the next may cost: with its rendering when that can be timed
     // (the next slice waits for the next frame, after this measurement). The end of a backlog
     // (shown whole) and streaming text are not slices.
-    if (this.sliced) {
+    if (!whole) {
       if (!this.frames.afterRender) this.sizes.record(added, spent);
       else if (inFrame) this.frames.afterRender(() => this.sizes.record(added, this.frames.now() - started));
     }

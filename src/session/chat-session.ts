@@ -3,6 +3,7 @@ import { applyUpdate, createMessage, historyBefore, snapshot } from '../conversa
 import type { ChatMessage } from '../conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from '../conversation/persistence.js';
 import { emit } from '../events.js';
+import { Cadence, frameAfter } from '../frames.js';
 import type { ParseEvent } from '../protocols/index.js';
 import { whenRemoved } from '../removal.js';
 import { ChatError } from '../transport/errors.js';
@@ -16,12 +17,6 @@ import { prepareRequest, type RequestSettings } from './prepare-request.js';
  * (the request is made, no response yet), `streaming` (reading the answer), or `idle`. How an
  * answer ended is its message's status: `complete`, `cancelled` or `error`.
  */
-/**
- * At most this often (ms) does streaming text re-render the host: every other frame at 60 Hz, as
- * often as the markdown view shows streaming text (its MIN_INTERVAL_MS, in the lazy chunk).
- */
-const TEXT_UPDATE_INTERVAL_MS = 25;
-
 export type SessionStatus = 'idle' | 'preparing' | 'connecting' | 'streaming';
 
 /** Everything a round trip reads from its host, afresh for every run. */
@@ -73,9 +68,10 @@ export class ChatSession implements ReactiveController {
   private abortController?: AbortController;
   /** The round trip under way, so the next one can wait for it to end. */
   private trip?: Promise<void>;
-  private frame = 0;
-  /** When streaming text last re-rendered the host. */
-  private lastTextUpdate = -Infinity;
+  /** Whether a host update for streaming text waits for its frame; cleared to drop it. */
+  private frameWaiting = false;
+  /** When streaming text may next re-render the host: as often as the markdown view shows it (frames.ts). */
+  private readonly textCadence = new Cadence();
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
 
@@ -120,8 +116,7 @@ export class ChatSession implements ReactiveController {
     whenRemoved(this.host, () => {
       this.key += 1;
       this.abortController?.abort();
-      if (this.frame) cancelAnimationFrame(this.frame);
-      this.frame = 0;
+      this.frameWaiting = false;
     });
   }
 
@@ -349,18 +344,20 @@ export class ChatSession implements ReactiveController {
   }
 
   private scheduleFrame(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      // The view shows streaming text every other frame (markdown/catch-up.ts); re-rendering the
-      // element in the frames between only re-evaluated its templates and re-read the log's
-      // height. The first update of an answer still goes out in the frame after its first event.
+    if (this.frameWaiting) return;
+    this.frameWaiting = true;
+    // The element re-renders for streaming text at the markdown view's cadence: in the frames
+    // between, it only re-evaluated its templates and re-read the log's height. The first update
+    // of an answer still goes out in the frame after its first event.
+    frameAfter(this.textCadence.wait(performance.now()), () => {
+      if (!this.frameWaiting) return;
+      this.frameWaiting = false;
       const now = performance.now();
-      if (now - this.lastTextUpdate < TEXT_UPDATE_INTERVAL_MS) {
+      if (this.textCadence.wait(now) > 0) {
         this.scheduleFrame();
         return;
       }
-      this.lastTextUpdate = now;
+      this.textCadence.went(now);
       this.host.requestUpdate();
     });
   }
