@@ -2,6 +2,7 @@ import type { Token } from 'marked';
 import { BlockSplitter, definesReferences, OpenFence } from './blocks.js';
 import { decorateCodeBlocks, prefetchGrammar, StreamingCodeBlock } from './code-block/code-block.js';
 import type { CodeBlockLabels } from './code-block/copy.js';
+import { Cursor } from './cursor.js';
 import { healOpenBlock } from './heal.js';
 import { showImages, type ImageLabels } from './image-placeholder/image-placeholder.js';
 
@@ -33,8 +34,6 @@ export interface MarkdownOptions {
   labels?: MarkdownLabels;
 }
 
-const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
-const MATH_PLACEHOLDER = /\bmath-(?:inline|display)\b/;
 
 // Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
 // element's styles let skip rendering while off-screen) of about this many blocks. A frame's
@@ -74,7 +73,7 @@ export class MarkdownView {
   private fence?: { scan: OpenFence; block: StreamingCodeBlock };
   /** Where plain words added to the open block go without re-rendering it (plain-append.ts). */
   private plain?: PlainAppend;
-  private cursor?: HTMLElement;
+  private readonly cursor: Cursor;
   private finalized = false;
   /** The text ended before the answer did (stopped, cut off, failed): its last block stays healed. */
   private partial = false;
@@ -86,6 +85,7 @@ export class MarkdownView {
   constructor(root: HTMLElement, options: MarkdownOptions = {}) {
     this.root = root;
     this.options = options;
+    this.cursor = new Cursor(root);
   }
 
   /**
@@ -119,7 +119,7 @@ export class MarkdownView {
     if (done) {
       const source = this.blocks.source();
       if (definesReferences(source)) this.resolveForwardReferences(source);
-      this.cursor?.remove();
+      this.cursor.remove();
     } else {
       this.placeCursor();
     }
@@ -269,33 +269,7 @@ export class MarkdownView {
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
   private placeCursor(): void {
-    if (!this.committedHtml.length && !this.blocks.open.trim()) {
-      this.cursor?.remove();
-      return;
-    }
-    if (!this.cursor) {
-      this.cursor = document.createElement('span');
-      this.cursor.className = 'cursor';
-      this.cursor.setAttribute('aria-hidden', 'true');
-    }
-    let host: Element = this.root;
-    for (;;) {
-      let last = host.lastChild;
-      while (last && (last === this.cursor || (last.nodeType === Node.TEXT_NODE && !last.textContent?.trim()))) {
-        last = last.previousSibling;
-      }
-      // A formula is one thing: the cursor goes after it, never into its MathML; nor into a link's
-      // host label (link-disclosure.ts): the text goes on after it.
-      if (
-        !(last instanceof HTMLElement) ||
-        VOID_ELEMENTS.has(last.localName) ||
-        MATH_PLACEHOLDER.test(last.className) ||
-        last.classList.contains('link-host')
-      ) {
-        break;
-      }
-      host = last;
-    }
-    if (host.lastChild !== this.cursor) host.append(this.cursor);
+    if (!this.committedHtml.length && !this.blocks.open.trim()) this.cursor.remove();
+    else this.cursor.place();
   }
 }

@@ -113,6 +113,11 @@ export const markdown = css`
     border-radius: 1px;
     animation: blink 1s steps(1) infinite;
   }
+  /* Lit while text flows: moved at every update, it would start a new animation each time
+     (markdown/cursor.ts). */
+  .markdown.flowing .cursor {
+    animation: none;
+  }
   @keyframes blink {
     50% {
       opacity: 0;
