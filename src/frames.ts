@@ -49,12 +49,22 @@ export class Cadence {
  * `ms` is within half a frame. Asking for every frame until then and checking the time cost the
  * host page a frame for nothing in between (its style, paint and commit run even when nothing
  * changed: over a millisecond each on a slow machine); a timer sleeps through them instead. It
- * may wake one frame early under load: the caller checks the time again.
+ * may wake one frame early under load: the caller checks the time again. Returns a function that
+ * cancels the call.
  */
-export function frameAfter(ms: number, callback: () => void): void {
+export function frameAfter(ms: number, callback: () => void): () => void {
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   if (ms <= FRAME_MS / 2) {
-    requestAnimationFrame(() => callback());
-    return;
+    frame = requestAnimationFrame(() => callback());
+  } else {
+    timer = setTimeout(() => {
+      timer = undefined;
+      frame = requestAnimationFrame(() => callback());
+    }, ms - FRAME_MS / 2);
   }
-  setTimeout(() => requestAnimationFrame(() => callback()), ms - FRAME_MS / 2);
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    cancelAnimationFrame(frame);
+  };
 }

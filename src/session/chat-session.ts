@@ -68,8 +68,8 @@ export class ChatSession implements ReactiveController {
   private abortController?: AbortController;
   /** The round trip under way, so the next one can wait for it to end. */
   private trip?: Promise<void>;
-  /** Whether a host update for streaming text waits for its frame; cleared to drop it. */
-  private frameWaiting = false;
+  /** Cancels the host update for streaming text that waits for its frame, if one does. */
+  private cancelFrame?: () => void;
   /** When streaming text may next re-render the host: as often as the markdown view shows it (frames.ts). */
   private readonly textCadence = new Cadence();
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
@@ -116,7 +116,8 @@ export class ChatSession implements ReactiveController {
     whenRemoved(this.host, () => {
       this.key += 1;
       this.abortController?.abort();
-      this.frameWaiting = false;
+      this.cancelFrame?.();
+      this.cancelFrame = undefined;
     });
   }
 
@@ -344,14 +345,12 @@ export class ChatSession implements ReactiveController {
   }
 
   private scheduleFrame(): void {
-    if (this.frameWaiting) return;
-    this.frameWaiting = true;
+    if (this.cancelFrame) return;
     // The element re-renders for streaming text at the markdown view's cadence: in the frames
     // between, it only re-evaluated its templates and re-read the log's height. The first update
     // of an answer still goes out in the frame after its first event.
-    frameAfter(this.textCadence.wait(performance.now()), () => {
-      if (!this.frameWaiting) return;
-      this.frameWaiting = false;
+    this.cancelFrame = frameAfter(this.textCadence.wait(performance.now()), () => {
+      this.cancelFrame = undefined;
       const now = performance.now();
       if (this.textCadence.wait(now) > 0) {
         this.scheduleFrame();
