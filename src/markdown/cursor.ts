@@ -5,7 +5,7 @@
 // compositor animation at every update, about 2 ms of each 12 ms update frame and 0.8 ms of every
 // frame in between, a sixth of a paced stream's main-thread time (bench/trace.mjs, 20 KB at 1000
 // tokens/s). So it blinks only once the text pauses: while text flows it stays lit, as a caret does
-// while one types (`.flowing` on the view's root, FLOW_MS after it last moved; styles/markdown.ts).
+// while one types (`.cursor.flowing` until FLOW_MS after it last moved; styles/markdown.ts).
 
 import { clock } from '../transport/clock.js';
 
@@ -64,7 +64,7 @@ export class Cursor {
     const time = clock();
     this.moved = time.now();
     if (this.timer !== undefined) return;
-    this.root.classList.add('flowing');
+    this.element!.classList.add('flowing');
     // One timer for the whole flow, not one per move: when it fires early it waits out the rest.
     const check = () => {
       const left = this.moved + FLOW_MS - time.now();
@@ -77,6 +77,6 @@ export class Cursor {
   private settle(): void {
     if (this.timer !== undefined) clock().clearTimeout(this.timer);
     this.timer = undefined;
-    this.root.classList.remove('flowing');
+    this.element?.classList.remove('flowing');
   }
 }

@@ -115,7 +115,7 @@ export const markdown = css`
   }
   /* Lit while text flows: moved at every update, it would start a new animation each time
      (markdown/cursor.ts). */
-  .markdown.flowing .cursor {
+  .cursor.flowing {
     animation: none;
   }
   @keyframes blink {

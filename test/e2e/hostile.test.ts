@@ -105,7 +105,7 @@ function isOurChrome(el: Element): boolean {
   }
   if (el.localName === 'div' && /^segment( sealed)?$/.test(el.className)) return attrs === 'class' && !el.parentElement?.closest('.segment');
   if (el.localName === 'div') return /^code-(block|header)$/.test(el.className) && /^class( part)?$/.test(attrs);
-  if (el.localName === 'span' && el.className === 'cursor') return attrs === 'aria-hidden class';
+  if (el.localName === 'span' && /^cursor( flowing)?$/.test(el.className)) return attrs === 'aria-hidden class';
   if (el.localName === 'span' && el.className === 'link-host') return attrs === 'class part' && el.previousElementSibling?.localName === 'a' && !el.children.length;
   if (el.localName === 'span') return ['code-language', 'image-blocked'].includes(el.className) && attrs === 'class';
   if (el.localName === 'a' && el.classList.contains('image-placeholder')) {

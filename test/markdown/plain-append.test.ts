@@ -9,7 +9,7 @@ const words = (element: Element) => element.textContent!.replace(/\s+/g, ' ').tr
 
 /** The view's HTML without the streaming cursor. */
 function html(view: MarkdownView): string {
-  return view.root.innerHTML.replace(/<span class="cursor"[^>]*><\/span>/g, '');
+  return view.root.innerHTML.replace(/<span class="cursor[^"]*"[^>]*><\/span>/g, '');
 }
 
 /** A fresh view's render of `text` as an open (streaming) answer. */
