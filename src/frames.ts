@@ -45,23 +45,22 @@ export class Cadence {
 }
 
 /**
- * Calls `callback` in the first animation frame `ms` or more from now; in the next frame when
- * `ms` is within half a frame. Asking for every frame until then and checking the time cost the
- * host page a frame for nothing in between (its style, paint and commit run even when nothing
- * changed: over a millisecond each on a slow machine); a timer sleeps through them instead. It
- * may wake one frame early under load: the caller checks the time again. Returns a function that
- * cancels the call.
+ * Calls `callback` in the first animation frame `ms` or more from now (`Cadence.wait` already
+ * counts a frame that begins a little early as due). Asking for every frame until then and
+ * checking the time cost the host page a frame for nothing in between (its style, paint and commit
+ * run even when nothing changed: over a millisecond each on a slow machine); a timer sleeps until
+ * then, and the frame after it is the one. Returns a function that cancels the call.
  */
 export function frameAfter(ms: number, callback: () => void): () => void {
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  if (ms <= FRAME_MS / 2) {
+  if (ms <= 0) {
     frame = requestAnimationFrame(() => callback());
   } else {
     timer = setTimeout(() => {
       timer = undefined;
       frame = requestAnimationFrame(() => callback());
-    }, ms - FRAME_MS / 2);
+    }, ms);
   }
   return () => {
     if (timer !== undefined) clearTimeout(timer);
