@@ -68,12 +68,22 @@ const config: Config & { RETURN_DOM_FRAGMENT: true } = {
   RETURN_DOM_FRAGMENT: true,
 };
 
+let configured = false;
+
 /**
  * Sanitizes an HTML string into an inert DocumentFragment ready to insert. Under Trusted Types,
  * DOMPurify parses with our `stream-chat-dompurify` policy.
  */
 export function sanitize(html: string): DocumentFragment {
-  const fragment = purify.sanitize(html, { ...config, TRUSTED_TYPES_POLICY: sanitizerPolicy() as Config['TRUSTED_TYPES_POLICY'] });
+  // Set once, not passed to every call: DOMPurify parses a configuration passed to `sanitize`
+  // again on every call, copying each allowlist into new sets, which was a sixth of the time a
+  // paced stream spent sanitizing (its open block is sanitized at every update).
+  if (!configured) {
+    purify.setConfig({ ...config, TRUSTED_TYPES_POLICY: sanitizerPolicy() as Config['TRUSTED_TYPES_POLICY'] });
+    configured = true;
+  }
+  // A fragment, as the configuration set above says (the types only see this call's arguments).
+  const fragment = purify.sanitize(html) as unknown as DocumentFragment | null;
   // Null only when there was no body to sanitize, which FORCE_BODY rules out; never throw mid-answer.
   return fragment ?? document.createDocumentFragment();
 }
