@@ -1,0 +1,115 @@
+// Where the renderer's main thread spends one benchmark run, from a Chromium trace: every task
+// sorted into frames that showed an update (their animation-frame callbacks ran over 1 ms),
+// frames that did not, and the tasks between frames (network reads, parsing, timers); then, per
+// update frame, the self time of each trace event (script, style, layout, paint, commit), how many
+// elements a style recalculation touched and how many objects a layout had to lay out again; and
+// the outline of every task over 50 ms. Like bench/profile.mjs, a guide for where to look, not a
+// measurement to quote: tracing slows the page by a fifth or more.
+//
+//   npm run build && node bench/trace.mjs [size=20] [paced|unthrottled] [cold]
+import { chromium } from 'playwright';
+import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
+import { startServer } from './server.mjs';
+
+const [size = '20', mode = 'paced', cold] = process.argv.slice(2);
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
+const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+await context.addInitScript({ path: new URL('./pages/probe.js', import.meta.url).pathname });
+const page = await context.newPage();
+await page.goto(`${server.url}/bench/pages/widget.html?size=${size}&mode=${mode}&rate=1000`);
+await page.waitForFunction(() => window.bench?.ready);
+if (cold !== 'cold') {
+  await page.evaluate(() => bench.focusComposer());
+  await page.waitForTimeout(1000);
+}
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
+const started = Date.now();
+await page.evaluate(() => bench.stream());
+const wall = Date.now() - started;
+const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+await browser.close();
+await server.close();
+
+// The page's main thread: the CrRendererMain that ran tasks.
+const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+const main = mains.find((m) => traceEvents.some((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask'));
+const events = traceEvents
+  .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+  .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+
+/** Each top-level task with the events inside it, in order. */
+const tasks = [];
+for (let i = 0; i < events.length; i++) {
+  const task = events[i];
+  if (task.name !== 'RunTask') continue;
+  const inside = [];
+  for (let j = i + 1; j < events.length && events[j].ts < task.ts + task.dur; j++) inside.push(events[j]);
+  tasks.push({ task, inside });
+  i += inside.length;
+}
+
+const ms = (us) => us / 1000;
+const fmt = (value, digits = 0) => value.toFixed(digits);
+const classes = new Map();
+const add = (map, key, value) => map.set(key, (map.get(key) ?? 0) + value);
+const frameSelf = new Map();
+let updateFrames = 0;
+let styled = 0;
+let styles = 0;
+let dirty = 0;
+let total = 0;
+let layouts = 0;
+for (const { task, inside } of tasks) {
+  const frame = inside.some((e) => e.name === 'WebFrameWidgetImpl::BeginMainFrame');
+  const callbacks = inside.filter((e) => e.name === 'FrameRequestCallbackCollection::ExecuteFrameCallbacks').reduce((s, e) => s + e.dur, 0);
+  const kind = frame ? (callbacks > 1000 ? 'update frames' : 'frames without an update') : task.dur > 300 ? 'other tasks over 0.3 ms' : 'other tasks';
+  const entry = classes.get(kind) ?? { count: 0, time: 0 };
+  entry.count += 1;
+  entry.time += task.dur;
+  classes.set(kind, entry);
+  if (kind !== 'update frames') continue;
+  updateFrames += 1;
+  // Self time: each event's duration less its children's.
+  const stack = [task];
+  add(frameSelf, task.name, task.dur);
+  for (const e of inside) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    if (stack.length) add(frameSelf, stack.at(-1).name, -e.dur);
+    add(frameSelf, e.name, e.dur);
+    stack.push(e);
+    if (e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined) {
+      styled += e.args.elementCount;
+      styles += 1;
+    }
+    if (e.name === 'Layout' && e.args?.beginData) {
+      dirty += e.args.beginData.dirtyObjects ?? 0;
+      total += e.args.beginData.totalObjects ?? 0;
+      layouts += 1;
+    }
+  }
+}
+
+const busy = tasks.reduce((s, { task }) => s + task.dur, 0);
+console.log(`${size} KB ${mode}${cold === 'cold' ? ', cold' : ''}: ${fmt(wall)} ms wall, ${tasks.length} tasks, ${fmt(ms(busy))} ms busy (traced)`);
+for (const [kind, { count, time }] of classes) {
+  console.log(`  ${kind.padEnd(26)} ${String(count).padStart(6)} × ${fmt(ms(time / count), 2)} ms = ${fmt(ms(time))} ms`);
+}
+if (updateFrames) {
+  console.log(`per update frame: self ms by trace event`);
+  for (const [name, time] of [...frameSelf].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+    console.log(`  ${fmt(ms(time / updateFrames), 3).padStart(7)} ${name}`);
+  }
+  if (styles) console.log(`  style recalculations: ${fmt(styled / styles, 1)} elements each (${styles})`);
+  if (layouts) console.log(`  layouts: ${fmt(dirty / layouts, 1)} dirty of ${fmt(total / layouts)} objects each (${layouts})`);
+}
+for (const { task, inside } of tasks.filter(({ task }) => task.dur > 50_000)) {
+  console.log(`task of ${fmt(ms(task.dur), 1)} ms:`);
+  const stack = [task];
+  for (const e of inside) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    if (stack.length <= 4 && e.dur >= 2000) console.log(`  ${'  '.repeat(stack.length - 1)}${e.name} ${fmt(ms(e.dur), 1)}`);
+    stack.push(e);
+  }
+}
+process.exit(0);
