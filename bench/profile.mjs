@@ -5,18 +5,9 @@
 //   BENCH_UNMINIFIED=1 npx vite build && node bench/profile.mjs [size=100] [unthrottled|paced] [stream|oneShot|long] [cold]
 //
 // `cold` sends by script before anything was focused, as the benchmark's cold runs do.
-import { chromium } from 'playwright';
-import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
-import { startServer } from './server.mjs';
+import { openWidgetPage } from './widget-page.mjs';
 const [size = '100', mode = 'unthrottled', what = 'stream', cold] = process.argv.slice(2);
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
-const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-await context.addInitScript({ path: new URL('./pages/probe.js', import.meta.url).pathname });
-const page = await context.newPage();
-await page.goto(`${server.url}/bench/pages/widget.html?size=${size}&mode=${mode}&rate=1000`);
-await page.waitForFunction(() => window.bench?.ready);
-if (cold !== 'cold') await page.evaluate(() => bench.focusComposer());
+const { page, context, close } = await openWidgetPage({ size, mode, cold: cold === 'cold' });
 if (what === 'oneShot') await page.evaluate((url) => bench.load(url), `/answer.md?size=${size}`);
 if (what === 'long') { await page.evaluate((url) => bench.load(url), `/conversation.json?count=500`); await page.evaluate(() => bench.restore()); }
 await page.waitForTimeout(500);
@@ -68,4 +59,4 @@ for (const stretch of stretches.sort((a, b) => b.ms - a.ms).slice(0, 3)) {
 const idle = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
 console.log(`total ${(total / 1000).toFixed(0)} ms, non-idle ${((total - idle) / 1000).toFixed(0)} ms`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ${k}`);
-await browser.close(); await server.close(); process.exit(0);
+await close(); process.exit(0);

@@ -7,29 +7,17 @@
 // measurement to quote: tracing slows the page by a fifth or more.
 //
 //   npm run build && node bench/trace.mjs [size=20] [paced|unthrottled] [cold]
-import { chromium } from 'playwright';
-import { systemChromium, chromiumArgs } from '../scripts/browser.mjs';
-import { startServer } from './server.mjs';
+import { openWidgetPage } from './widget-page.mjs';
 
 const [size = '20', mode = 'paced', cold] = process.argv.slice(2);
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
-const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-await context.addInitScript({ path: new URL('./pages/probe.js', import.meta.url).pathname });
-const page = await context.newPage();
-await page.goto(`${server.url}/bench/pages/widget.html?size=${size}&mode=${mode}&rate=1000`);
-await page.waitForFunction(() => window.bench?.ready);
-if (cold !== 'cold') {
-  await page.evaluate(() => bench.focusComposer());
-  await page.waitForTimeout(1000);
-}
+const { page, browser, close } = await openWidgetPage({ size, mode, cold: cold === 'cold' });
+if (cold !== 'cold') await page.waitForTimeout(1000);
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
 const started = Date.now();
 await page.evaluate(() => bench.stream());
 const wall = Date.now() - started;
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
-await browser.close();
-await server.close();
+await close();
 
 // The page's main thread: the CrRendererMain that ran tasks.
 const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
