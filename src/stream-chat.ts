@@ -102,7 +102,7 @@ import type { IdempotencyMode } from './transport/idempotency.js';
  * @cssprop [--stream-chat-z-index=2147483000] - Stacking order of the launcher and its panel.
  *
  * @fires {CustomEvent<StreamChatSendDetail>} stream-chat-send - Before a request is made; cancelable. Detail: `{ message, request }`.
- * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished. Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
+ * @fires {CustomEvent<StreamChatCompleteDetail>} stream-chat-complete - An answer finished; fired after the element rendered its end (last text in, cursor gone), so a listener reads the answer as shown (a backlog still being caught up with goes on over the next frames). Detail: `{ message, conversationId?, stats: { timeToFirstToken?, duration, tokens, tokensPerSecond? } }`.
  * @fires {CustomEvent<StreamChatErrorDetail>} stream-chat-error - A request or stream failed. Detail: `{ error: { kind, message, status?, serverMessage?, retryAfter? }, message }`.
  * @fires {CustomEvent<StreamChatCopyDetail>} stream-chat-copy - An answer or a code block was copied. Detail: `{ message, text, source: 'answer' | 'code' }`.
  * @fires {CustomEvent<StreamChatRegenerateDetail>} stream-chat-regenerate - Before the last answer is regenerated; cancelable. Detail: `{ message }`.

@@ -288,14 +288,16 @@ export class ChatSession implements ReactiveController {
     this.end(abort);
     // Listeners of the final event may read the rendered answer.
     if (request) await ready?.catch(() => undefined);
-    this.settle(answer, outcome);
+    await this.settle(answer, outcome);
   }
 
   /**
-   * Records how `answer` ended, saves, and tells the page. An answer the conversation no longer
-   * holds (replaced or cleared meanwhile) is reported all the same.
+   * Records how `answer` ended, saves, and tells the page once the host has rendered it (its last
+   * text in, the cursor gone; a backlog the view is still catching up with goes on over the next
+   * frames). An answer the conversation no longer holds (replaced or cleared meanwhile) is
+   * reported all the same.
    */
-  private settle(streamed: ChatMessage, outcome: StreamOutcome): void {
+  private async settle(streamed: ChatMessage, outcome: StreamOutcome): Promise<void> {
     // What trailed the terminal event may already be on the conversation's copy.
     const trailing = this.conversation.find((m) => m.id === streamed.id)?.trailing;
     const answer: ChatMessage = { ...streamed, ...(trailing && { trailing }), status: outcome.status };
@@ -305,6 +307,9 @@ export class ChatSession implements ReactiveController {
     if (outcome.status === 'complete' && outcome.conversationId) this.id = outcome.conversationId;
     this.persist();
     this.host.requestUpdate();
+    // The text the last frame had not shown yet, and the end of the answer, reach the DOM in that
+    // update: a listener of the final event reads the answer as the user sees it.
+    await this.host.updateComplete;
     if (outcome.status === 'complete') {
       this.config.completed?.(answer);
       emit(this.host, 'stream-chat-complete', {

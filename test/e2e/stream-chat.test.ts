@@ -315,6 +315,32 @@ describe('<stream-chat> failures', () => {
   });
 });
 
+describe('<stream-chat> final events', () => {
+  /** What a listener of `name` sees of the answer when the event fires. */
+  async function seenAt(name: 'stream-chat-complete' | 'stream-chat-error', script: Script) {
+    const { el } = await chatWith(script);
+    let seen: { text: string; cursor: boolean; strong: boolean } | undefined;
+    el.addEventListener(name, () => {
+      const answer = lastAnswer(el)!;
+      seen = { text: answer.textContent!.trim(), cursor: !!answer.querySelector('.cursor'), strong: !!answer.querySelector('strong') };
+    });
+    await el.send('question');
+    return seen;
+  }
+
+  it('has rendered the whole answer, its end healed and the cursor gone, when stream-chat-complete fires', async () => {
+    // Sent in one read: the last text arrives with the end, after the last update of the stream.
+    const seen = await seenAt('stream-chat-complete', { chunks: [sse({ content: 'Hello ' }, { content: '**world**' }, { done: true }).join('')] });
+    expect(seen).to.deep.equal({ text: 'Hello world', cursor: false, strong: true });
+  });
+
+  it('has rendered what arrived, the cursor gone, when stream-chat-error fires', async () => {
+    const seen = await seenAt('stream-chat-error', { chunks: [sse({ type: 'token', content: 'Half **an**' }, { type: 'error', message: 'model crashed' }).join('')] });
+    expect(seen).to.include({ cursor: false, strong: true });
+    expect(seen!.text).to.contain('Half an');
+  });
+});
+
 describe('<stream-chat> stopping', () => {
   const hanging: Script = { chunks: [...sse({ content: 'Streaming...' }), { hang: true }] };
 
