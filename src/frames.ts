@@ -1,8 +1,9 @@
 // When streaming text reaches the screen: the cadence of its updates, and waiting for the frame
 // an update is due in without waking the frames before it.
 //
-// Both the element (session/chat-session.ts re-renders it) and the answer's view
-// (markdown/catch-up.ts) follow the same cadence, so an update of one is an update of the other.
+// The session (session/chat-session.ts) re-renders the element at this cadence, and the answer's
+// view (markdown/catch-up.ts) shows what each render hands it: one owner, so an update of one is
+// an update of the other.
 
 /** One frame at 60 Hz. */
 export const FRAME_MS = 1000 / 60;

@@ -34,7 +34,6 @@ export interface MarkdownOptions {
   labels?: MarkdownLabels;
 }
 
-
 // Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
 // element's styles let skip rendering while off-screen) of about this many blocks. A frame's
 // style, layout and paint work, and the browser's visibility checks for `content-visibility`, walk
