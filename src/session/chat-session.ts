@@ -70,7 +70,7 @@ export class ChatSession implements ReactiveController {
   private trip?: Promise<void>;
   /** Cancels the host update for streaming text that waits for its frame, if one does. */
   private cancelFrame?: () => void;
-  /** When streaming text may next re-render the host: as often as the markdown view shows it (frames.ts). */
+  /** When streaming text may next re-render the host (frames.ts); the markdown view shows what each render hands it. */
   private readonly textCadence = new Cadence();
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
@@ -351,9 +351,9 @@ export class ChatSession implements ReactiveController {
 
   private scheduleFrame(): void {
     if (this.cancelFrame) return;
-    // The element re-renders for streaming text at the markdown view's cadence: in the frames
-    // between, it only re-evaluated its templates and re-read the log's height. The first update
-    // of an answer still goes out in the frame after its first event.
+    // The element re-renders for streaming text at the cadence of frames.ts, and the markdown view
+    // shows what each render hands it. The first update of an answer goes out in the frame after
+    // its first event.
     this.cancelFrame = frameAfter(this.textCadence.wait(performance.now()), () => {
       this.cancelFrame = undefined;
       const now = performance.now();

@@ -1,7 +1,8 @@
 /**
  * The time source of the transport's timers, the idle timeout (IdleTimer) and the wait for an
- * error body (errors.ts), and of the cursor's pause before it blinks (markdown/cursor.ts). The page's own `performance.now()` and `setTimeout` unless replaced with
- * `useClock()`, which the tests do so that they, not a busy machine, decide when time passes.
+ * error body (errors.ts), and of the cursor's pause before it blinks (markdown/cursor.ts). The
+ * page's own `performance.now()` and `setTimeout` unless replaced with `useClock()`, which the
+ * tests do so that they, not a busy machine, decide when time passes.
  */
 export interface Clock {
   /** Milliseconds on a monotonic scale (only differences mean anything). */
