@@ -156,7 +156,9 @@ describe('seed backends, one tag and no JavaScript', () => {
 
     it('Stop closes the connection and the server stops sending', async () => {
       const chat = await openSeedPage('coding-agent');
-      const message = uniqueMessage('Explain the 3-6-9 pattern');
+      // Held after four words until the client goes (the seed's `#hold`): the stop does not race
+      // the server's 30 ms words, however busy the machine.
+      const message = uniqueMessage('Explain the 3-6-9 pattern #hold');
       const cancelled = new Promise((resolve) => chat.addEventListener('stream-chat-cancel', resolve, { once: true }));
       const input = chat.shadowRoot!.querySelector('textarea')!;
       input.value = message;

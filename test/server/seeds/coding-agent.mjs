@@ -21,10 +21,14 @@
 // - History is per user_id (the request has no session field); a missing user_id is actix's
 //   Json extractor error: 400, text/plain "Json deserialize error: missing field `user_id` ...".
 // - `#error` in the message makes generation fail: "Error: ..." streamed as the text.
+// - `#hold` in the message (tests only) holds the stream after HOLD_AFTER words until the client
+//   goes away (a minute at most): a test that stops the answer midway then does not race the
+//   30 ms words on a loaded machine.
 import { Log, Reply, readJson } from './common.mjs';
 
 export const log = new Log();
 const histories = new Map();
+const HOLD_AFTER = 4;
 
 function explanation(message, history) {
   const context = history.length ? `(continuing from ${history.length / 2} earlier questions) ` : '';
@@ -61,7 +65,8 @@ export async function handle(ctx, path) {
     // `tx.send(chunk).await.is_err()`: the client went away, the task stops.
     if (!(await reply.write(`data: ${JSON.stringify(`${word} `)}\n\n`, 'word'))) break;
     entry.sent += 1;
-    if (!(await reply.wait(30))) break;
+    const hold = body.message.includes('#hold') && entry.sent === HOLD_AFTER;
+    if (!(await reply.wait(hold ? 60_000 : 30))) break;
   }
   if (entry.sent === words.length) {
     history.push({ role: 'user', content: body.message }, { role: 'assistant', content: full });
