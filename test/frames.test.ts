@@ -4,11 +4,11 @@ import { expect } from '@open-wc/testing';
 import { Cadence, EARLY_MS, FRAME_MS, TEXT_INTERVAL_MS, frameAfter } from '../src/frames.js';
 
 /** The frames (times in ms) at which updates go out when every frame of `seconds` at `hz` has new text. */
-function updates(hz: number, seconds = 1, start = 0): number[] {
+function updates(hz: number, seconds = 1): number[] {
   const cadence = new Cadence();
   const out: number[] = [];
   for (let frame = 0; frame * (1000 / hz) < seconds * 1000; frame++) {
-    const now = start + frame * (1000 / hz) + 0.3;
+    const now = frame * (1000 / hz) + 0.3;
     if (cadence.wait(now) <= 0) {
       cadence.went(now);
       out.push(now);
@@ -29,9 +29,9 @@ describe('Cadence', () => {
 
   it('keeps about 25 a second whatever the frame rate, never under 20', () => {
     for (const hz of [30, 50, 75, 90, 120, 144, 240]) {
-      const rate = updates(hz, 2).length / 2;
-      expect(rate, `${hz} Hz`).to.be.within(20, 30);
-      for (const gap of gaps(updates(hz, 2))) expect(gap, `${hz} Hz`).to.be.at.least(TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS);
+      const times = updates(hz, 2);
+      expect(times.length / 2, `${hz} Hz`).to.be.within(20, 30);
+      for (const gap of gaps(times)) expect(gap, `${hz} Hz`).to.be.at.least(TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS);
     }
   });
 
