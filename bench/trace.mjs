@@ -37,6 +37,16 @@ for (let i = 0; i < events.length; i++) {
   i += inside.length;
 }
 
+/** The events inside a task with their parent and depth (the task itself is depth 0). */
+function* nested({ task, inside }) {
+  const stack = [task];
+  for (const event of inside) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop();
+    yield { event, parent: stack.at(-1), depth: stack.length };
+    stack.push(event);
+  }
+}
+
 const ms = (us) => us / 1000;
 const fmt = (value, digits = 0) => value.toFixed(digits);
 const classes = new Map();
@@ -59,13 +69,10 @@ for (const { task, inside } of tasks) {
   if (kind !== 'update frames') continue;
   updateFrames += 1;
   // Self time: each event's duration less its children's.
-  const stack = [task];
   add(frameSelf, task.name, task.dur);
-  for (const e of inside) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    if (stack.length) add(frameSelf, stack.at(-1).name, -e.dur);
+  for (const { event: e, parent } of nested({ task, inside })) {
+    if (parent) add(frameSelf, parent.name, -e.dur);
     add(frameSelf, e.name, e.dur);
-    stack.push(e);
     if (e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined) {
       styled += e.args.elementCount;
       styles += 1;
@@ -91,13 +98,10 @@ if (updateFrames) {
   if (styles) console.log(`  style recalculations: ${fmt(styled / styles, 1)} elements each (${styles})`);
   if (layouts) console.log(`  layouts: ${fmt(dirty / layouts, 1)} dirty of ${fmt(total / layouts)} objects each (${layouts})`);
 }
-for (const { task, inside } of tasks.filter(({ task }) => task.dur > 50_000)) {
-  console.log(`task of ${fmt(ms(task.dur), 1)} ms:`);
-  const stack = [task];
-  for (const e of inside) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    if (stack.length <= 4 && e.dur >= 2000) console.log(`  ${'  '.repeat(stack.length - 1)}${e.name} ${fmt(ms(e.dur), 1)}`);
-    stack.push(e);
+for (const long of tasks.filter(({ task }) => task.dur > 50_000)) {
+  console.log(`task of ${fmt(ms(long.task.dur), 1)} ms:`);
+  for (const { event, depth } of nested(long)) {
+    if (depth <= 4 && event.dur >= 2000) console.log(`  ${'  '.repeat(depth - 1)}${event.name} ${fmt(ms(event.dur), 1)}`);
   }
 }
 process.exit(0);
