@@ -10,10 +10,13 @@ import { textPieces } from './long-text.js';
 import { safeHref } from './markdown/link-policy.js';
 import { markdown, markdownUnavailable } from './markdown/markdown-directive.js';
 import type { MarkdownOptions } from './markdown/markdown-view.js';
+import type { TextSource } from './markdown/text-source.js';
 
 export interface MessageContext {
   labels: StreamChatLabels;
   markdown: MarkdownOptions;
+  /** What the view reads an answer's text from (the session's `textOf`): its `content`, or while it streams the pieces it arrived in. */
+  textOf(m: ChatMessage): TextSource;
   showStats: boolean;
   /** The message is the last answer and nothing streams: it offers Regenerate. */
   canRegenerate: boolean;
@@ -88,7 +91,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
     <div class="bubble" part="bubble">
       ${renderReasoning(m, ctx)} ${renderTools(m, labels)}
       ${streaming && !m.content && !m.reasoning ? renderThinking(labels) : nothing}
-      <div class="markdown" dir="auto" ${markdown(m.content, finality(m), ctx.markdown)}></div>
+      <div class="markdown" dir="auto" ${markdown(ctx.textOf(m), finality(m), ctx.markdown)}></div>
       ${renderSources(m, labels)}
       ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
       ${STOPPED_SHORT.has(m.finishReason ?? '') ? renderNotice('cut-off', STOPPED_SHORT.get(m.finishReason!)!(labels)) : nothing}

@@ -293,6 +293,6 @@ export class StreamChat extends LitElement {
 
   private renderMessages() {
     const markdown = { images: this.images, html: this.html, labels: this.text };
-    return renderMessages(this.session.messages, { labels: this.text, markdown, showStats: this.showStats, ...this.messageActions }, this.session.busy);
+    return renderMessages(this.session.messages, { labels: this.text, markdown, textOf: (m) => this.session.textOf(m), showStats: this.showStats, ...this.messageActions }, this.session.busy);
   }
 }

@@ -4,6 +4,7 @@
 import type { Token } from 'marked';
 import { lexSafely, NestingLimiter } from './limits.js';
 import type { LinkMap } from './markdown.js';
+import type { TextSource } from './text-source.js';
 
 // A reference definition (`[label]: url`) may come after the text that uses it; only then does a
 // finished answer need a second look at earlier blocks.
@@ -52,7 +53,7 @@ export class BlockSplitter {
   }
 
   /** Whether `text` is exactly what was consumed so far. */
-  holds(text: string): boolean {
+  holds(text: TextSource): boolean {
     return text.length === this.consumed && this.extendedBy(text);
   }
 
@@ -60,7 +61,7 @@ export class BlockSplitter {
    * Whether `text` extends what was consumed. Compares the last few characters, not the whole
    * text: a check that grows with the answer would make every frame cost O(answer).
    */
-  extendedBy(text: string): boolean {
+  extendedBy(text: TextSource): boolean {
     return text.length >= this.consumed && tailOf(text, this.consumed) === this.seen;
   }
 
@@ -82,7 +83,7 @@ export class BlockSplitter {
    * update boundaries. Only the new part and the open tail are touched: nothing here grows with
    * the length of the answer.
    */
-  feed(text: string, final: boolean): void {
+  feed(text: TextSource, final: boolean): void {
     let added = text.slice(this.consumed);
     this.consumed = text.length;
     this.seen = tailOf(text, text.length);
@@ -192,7 +193,7 @@ export class OpenFence {
   }
 }
 
-function tailOf(text: string, end: number): string {
+function tailOf(text: TextSource, end: number): string {
   return text.slice(Math.max(0, end - 32), end);
 }
 

@@ -9,6 +9,7 @@
 // a second while text streams.
 
 import { SliceSize } from './slice-size.js';
+import { prefixOf, type TextSource } from './text-source.js';
 
 /** When the next frame runs, and what time it is: `requestAnimationFrame` and `performance.now` in a page, a test's own in tests. */
 export interface FrameSource {
@@ -44,14 +45,19 @@ export const FRAME_BUDGET_MS = 6;
  */
 export const RENDERED_FRAME_BUDGET_MS = 10;
 export type Finality = boolean | 'partial';
+/** Characters read at a time while looking for the end of a line longer than a slice. */
+const LINE_WINDOW = 64 * 1024;
 
 /**
  * Hands `show` a growing text (the whole text so far each time, as `MarkdownView.update` takes
  * it) no more than one slice ahead of what it showed before, one slice per frame until it has
  * caught up. A text that does not extend the last one is passed on whole (the view starts over).
+ * Only the text's length and the slices around what is new are read (see text-source.ts).
  */
 export class CatchUp {
-  private text = '';
+  private text: TextSource = '';
+  /** The last characters shown (up to 32), to tell a text that extends them from one that replaces them. */
+  private seen = '';
   private final: Finality = false;
   /** How much of `text` the view has been given. */
   private shown = 0;
@@ -60,7 +66,7 @@ export class CatchUp {
   private scheduled = false;
 
   constructor(
-    private readonly show: (text: string, final: Finality) => void,
+    private readonly show: (text: TextSource, final: Finality) => void,
     private readonly frames: FrameSource = animationFrames,
     budgetMs = frames.afterRender ? RENDERED_FRAME_BUDGET_MS : FRAME_BUDGET_MS,
   ) {
@@ -73,16 +79,16 @@ export class CatchUp {
   }
 
   /** The latest text; shows the next slice of it now, and the rest over the next frames. */
-  push(text: string, final: Finality): void {
+  push(text: TextSource, final: Finality): void {
     // The last characters shown, not all of them: a check that grows with the answer would make
     // every frame cost O(answer). The view makes the same check.
-    const from = Math.max(0, this.shown - 32);
-    const extended = text.length >= this.shown && text.startsWith(this.text.slice(from, this.shown), from);
+    const extended = text.length >= this.shown && text.slice(Math.max(0, this.shown - 32), this.shown) === this.seen;
     this.text = text;
     this.final = final;
     if (!extended) {
       // Replaced, not extended (a regenerate, an edit): the view starts over from this text.
       this.shown = 0;
+      this.seen = '';
       this.shownFinal = undefined;
     }
     if (!this.scheduled) this.step(false);
@@ -96,10 +102,11 @@ export class CatchUp {
     const whole = end === this.text.length;
     const final = whole ? this.final : false;
     const started = this.frames.now();
-    this.show(whole ? this.text : this.text.slice(0, end), final);
+    this.show(prefixOf(this.text, end), final);
     const spent = this.frames.now() - started;
     const added = end - this.shown;
     this.shown = end;
+    this.seen = this.text.slice(Math.max(0, end - 32), end);
     this.shownFinal = final;
     // A slice of a backlog tells what the next may cost: with its rendering when that can be timed
     // (the next slice waits for the next frame, after this measurement). The end of a backlog
@@ -119,16 +126,22 @@ export class CatchUp {
     const slice = this.sizes.next();
     const limit = this.shown + slice;
     if (limit >= this.text.length) return this.text.length;
-    const newline = this.text.lastIndexOf('\n', limit - 1);
+    const newline = this.shown + this.text.slice(this.shown, limit).lastIndexOf('\n');
     if (newline >= this.shown + slice / 2) return newline + 1;
     // A slice that ends inside a line makes the view re-read that whole line on every slice:
     // quadratic over one huge line (a 1 MB event without a line break took minutes). So a line
     // longer than a slice goes out whole, up to its end.
-    if (newline < this.shown) {
-      const next = this.text.indexOf('\n', limit);
-      return next === -1 ? this.text.length : next + 1;
-    }
-    const code = this.text.charCodeAt(limit - 1);
+    if (newline < this.shown) return this.lineEnd(limit);
+    const code = this.text.slice(limit - 1, limit).charCodeAt(0);
     return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  }
+
+  /** Just after the first line break from `from` on, or the end of the text; read a window at a time, not the whole rest. */
+  private lineEnd(from: number): number {
+    for (let at = from; at < this.text.length; at += LINE_WINDOW) {
+      const found = this.text.slice(at, at + LINE_WINDOW).indexOf('\n');
+      if (found !== -1) return at + found + 1;
+    }
+    return this.text.length;
   }
 }

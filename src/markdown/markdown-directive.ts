@@ -2,6 +2,7 @@ import { nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { CatchUp } from './catch-up.js';
 import type { MarkdownOptions, MarkdownView } from './markdown-view.js';
+import type { TextSource } from './text-source.js';
 import { retryingImport } from '../lazy.js';
 
 type ViewModule = typeof import('./markdown-view.js');
@@ -84,13 +85,14 @@ function flush(): void {
 
 /**
  * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final, options)}></div>`.
- * The element's children belong to the view; Lit only hands it the latest text.
+ * The element's children belong to the view; Lit only hands it the latest text (a string, or the
+ * session's GrowingText while an answer streams).
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
   /** Hands the view a backlog in slices over several frames (see catch-up.ts). */
   private catchUp?: CatchUp;
-  private latest: [string, boolean | 'partial'] = ['', false];
+  private latest: [TextSource, boolean | 'partial'] = ['', false];
   private waiting = false;
   private plain = false;
   private queued = false;
@@ -102,11 +104,11 @@ class MarkdownDirective extends Directive {
 
   private options: MarkdownOptions = {};
 
-  render(_text: string, _final: boolean | 'partial', _options?: MarkdownOptions) {
+  render(_text: TextSource, _final: boolean | 'partial', _options?: MarkdownOptions) {
     return nothing;
   }
 
-  override update(part: ElementPart, [text, final, options]: [string, boolean | 'partial', MarkdownOptions?]) {
+  override update(part: ElementPart, [text, final, options]: [TextSource, boolean | 'partial', MarkdownOptions?]) {
     this.latest = [text, final];
     // Options apply from the first render of a message on (a view renders each block once).
     if (options && !this.view) this.options = options;
@@ -124,7 +126,7 @@ class MarkdownDirective extends Directive {
     if (failed) {
       // Offline or a blocked chunk: the answer as plain text rather than not at all.
       this.plain = true;
-      part.element.textContent = text;
+      part.element.textContent = text.slice(0);
       part.element.classList.add('plain');
     }
     if (!this.waiting) {

@@ -14,6 +14,7 @@ import type { HtmlMode } from './markdown.js';
 import { typesetMath } from './math-render.js';
 import { PlainAppend } from './plain-append.js';
 import { sanitize } from './sanitize.js';
+import type { TextSource } from './text-source.js';
 
 /** The strings of code blocks and image placeholders (the element's `labels`). */
 export type MarkdownLabels = CodeBlockLabels & ImageLabels;
@@ -88,10 +89,11 @@ export class MarkdownView {
   }
 
   /**
-   * Shows `text`, the whole answer so far. While `final` is false the text is expected to grow; a
-   * text that does not extend the previous one is rendered from scratch.
+   * Shows `text`, the whole answer so far (a string, or a text read in slices: only its length and
+   * what is new are read). While `final` is false the text is expected to grow; a text that does not
+   * extend the previous one is rendered from scratch.
    */
-  update(text: string, final: boolean | 'partial'): void {
+  update(text: TextSource, final: boolean | 'partial'): void {
     const partial = final === 'partial';
     const done = final !== false;
     const prefixSame = this.blocks.extendedBy(text);

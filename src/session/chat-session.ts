@@ -10,6 +10,8 @@ import { ChatError } from '../transport/errors.js';
 import { newIdempotencyKey } from '../transport/idempotency.js';
 import type { ChatRequest } from '../transport/request.js';
 import { streamAnswer, type StreamOutcome, type Transport } from '../transport/stream-answer.js';
+import type { TextSource } from '../markdown/text-source.js';
+import { GrowingText } from './growing-text.js';
 import { prepareRequest, type RequestSettings } from './prepare-request.js';
 
 /**
@@ -74,6 +76,8 @@ export class ChatSession implements ReactiveController {
   private readonly textCadence = new Cadence();
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
+  /** The text of the answer streaming now, kept in the pieces it arrived in as well (growing-text.ts). */
+  private live?: { id: string; text: GrowingText };
 
   constructor(host: SessionHost, config: SessionConfig) {
     this.host = host;
@@ -98,6 +102,15 @@ export class ChatSession implements ReactiveController {
   private learnId(update: { id: string; field?: string }): void {
     this.id = update.id;
     this.idField = update.field ?? this.idField;
+  }
+
+  /**
+   * What the view reads an answer's text from: while it streams, the pieces it arrived in, of which
+   * reading what is new costs only that (growing-text.ts); its `content` otherwise.
+   */
+  textOf(message: ChatMessage): TextSource {
+    const live = this.live;
+    return message.status === 'streaming' && live?.id === message.id && live.text.length === message.content.length ? live.text : message.content;
   }
 
   /** True while a request is being prepared, made or read. */
@@ -251,6 +264,8 @@ export class ChatSession implements ReactiveController {
     }
 
     let answer = createMessage('assistant', '', 'streaming');
+    const live = new GrowingText();
+    this.live = { id: answer.id, text: live };
     const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
     next.splice(position + 1, 0, answer);
     this.conversation = next;
@@ -271,6 +286,7 @@ export class ChatSession implements ReactiveController {
         onUpdate: (update) => {
           if (update.type === 'conversation') this.learnId(update);
           answer = applyUpdate(answer, update);
+          if (update.type === 'text') live.append(update.text);
           this.put(answer);
           this.scheduleFrame();
         },
@@ -301,6 +317,7 @@ export class ChatSession implements ReactiveController {
     // What trailed the terminal event may already be on the conversation's copy.
     const trailing = this.conversation.find((m) => m.id === streamed.id)?.trailing;
     const answer: ChatMessage = { ...streamed, ...(trailing && { trailing }), status: outcome.status };
+    if (this.live?.id === answer.id) this.live = undefined;
     if (outcome.stats) answer.stats = outcome.stats;
     if (outcome.status === 'error') answer.error = outcome.error;
     this.put(answer);

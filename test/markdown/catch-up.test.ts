@@ -2,6 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { CatchUp, type Finality, type FrameSource } from '../../src/markdown/catch-up.js';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import type { TextSource } from '../../src/markdown/text-source.js';
+import { GrowingText } from '../../src/session/growing-text.js';
 import { seededRandom } from '../support.js';
 
 /** Frames run only when the test says so; each `show` costs `cost(characters)` of fake time. */
@@ -46,7 +48,7 @@ describe('CatchUp', () => {
     const frames = fakeFrames();
     const shown: [string, Finality][] = [];
     const catchUp = new CatchUp((text, final) => {
-      shown.push([text, final]);
+      shown.push([text.slice(0), final]);
       frames.advance(text.length / 1000); // 1 ms per KB shown: a slow renderer
     }, frames.source);
     const text = backlog(100_000);
@@ -69,14 +71,14 @@ describe('CatchUp', () => {
   it('never splits a surrogate pair and prefers line ends', () => {
     const frames = fakeFrames();
     const shown: string[] = [];
-    const catchUp = new CatchUp((text) => shown.push(text), frames.source);
+    const catchUp = new CatchUp((text) => shown.push(text.slice(0)), frames.source);
     const text = '😀'.repeat(40_000);
     catchUp.push(text, false);
     while (frames.frame());
     for (const piece of shown) expect(piece.length % 2, 'whole emoji only').to.equal(0);
     const lines = 'a line of text\n'.repeat(5000);
     const lined: string[] = [];
-    const second = new CatchUp((piece) => lined.push(piece), frames.source);
+    const second = new CatchUp((piece) => lined.push(piece.slice(0)), frames.source);
     second.push(lines, false);
     while (frames.frame());
     for (const piece of lined) expect(piece.endsWith('\n')).to.be.true;
@@ -86,7 +88,7 @@ describe('CatchUp', () => {
     const frames = fakeFrames();
     const shown: string[] = [];
     const catchUp = new CatchUp((text) => {
-      shown.push(text);
+      shown.push(text.slice(0));
       frames.advance(4);
     }, frames.source);
     const text = backlog(300_000);
@@ -106,7 +108,7 @@ describe('CatchUp', () => {
   it('passes a line longer than a slice on whole: the view would re-read it on every slice', () => {
     const frames = fakeFrames();
     const shown: string[] = [];
-    const catchUp = new CatchUp((text) => shown.push(text), frames.source);
+    const catchUp = new CatchUp((text) => shown.push(text.slice(0)), frames.source);
     const line = 'A long answer keeps going. '.repeat(40_000);
     catchUp.push(`${line}\nnext\n`, false);
     expect(shown).to.deep.equal([`${line}\n`]);
@@ -117,7 +119,7 @@ describe('CatchUp', () => {
   it('passes a replaced text on as it is (the view starts over)', () => {
     const frames = fakeFrames();
     const shown: string[] = [];
-    const catchUp = new CatchUp((text) => shown.push(text), frames.source);
+    const catchUp = new CatchUp((text) => shown.push(text.slice(0)), frames.source);
     catchUp.push('first answer', false);
     catchUp.push('second', true);
     expect(shown).to.deep.equal(['first answer', 'second']);
@@ -183,7 +185,7 @@ describe('CatchUp', () => {
   it('shows text that makes no backlog as it is pushed: the session sets the cadence', () => {
     const frames = fakeFrames();
     const shown: [string, Finality][] = [];
-    const catchUp = new CatchUp((text, final) => shown.push([text, final]), frames.source);
+    const catchUp = new CatchUp((text, final) => shown.push([text.slice(0), final]), frames.source);
     let text = '';
     for (let i = 0; i < 60; i++) {
       text += `tok${i} `;
@@ -214,5 +216,39 @@ describe('CatchUp', () => {
     await sliced.settled();
     expect(count).to.be.greaterThan(2);
     expect(sliced.root.innerHTML).to.equal(whole.root.innerHTML);
+  });
+
+  it('reads a streaming answer kept in pieces by what is new, never the whole answer per update', async () => {
+    // The session's GrowingText, counting the characters its slices return. A catch-up or view that
+    // read the whole answer on each update (to compare it, or to slice a prefix off it) would read
+    // about N²/2 characters of an N-character answer pushed in events: here 4 MB for 400 KB.
+    class CountedText extends GrowingText {
+      read = 0;
+      override slice(start?: number, end?: number): string {
+        const part = super.slice(start, end);
+        this.read += part.length;
+        return part;
+      }
+    }
+    const text = new CountedText();
+    const source = backlog(400_000);
+    const frames = fakeFrames();
+    const view = new MarkdownView(document.createElement('div'));
+    const catchUp = new CatchUp((shown: TextSource, final) => view.update(shown, final), frames.source);
+    const next = seededRandom(3);
+    for (let at = 0; at < source.length; ) {
+      const end = Math.min(source.length, at + 1 + Math.floor(next() * 4000));
+      text.append(source.slice(at, end));
+      at = end;
+      catchUp.push(text, false);
+      frames.frame();
+    }
+    catchUp.push(text, true);
+    while (frames.frame());
+    expect(text.read / source.length, 'characters read per character of the answer').to.be.below(4);
+    const whole = new MarkdownView(document.createElement('div'));
+    whole.update(source, true);
+    await Promise.all([view.settled(), whole.settled()]);
+    expect(view.root.innerHTML, 'the same DOM as the joined string').to.equal(whole.root.innerHTML);
   });
 });

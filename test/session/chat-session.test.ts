@@ -149,6 +149,34 @@ describe('ChatSession', () => {
     await done;
   });
 
+  it('hands the view a streaming answer as the pieces it arrived in, equal to its content; the content itself once it ended', async () => {
+    const { calls, session } = setup();
+    const done = session.send('hi');
+    await settled(() => calls.length === 1, 'the request');
+    calls[0].open();
+    const answer = () => session.messages[1];
+    calls[0].push({ type: 'text', text: 'Hel' }, { type: 'reasoning', text: 'hmm' }, { type: 'text', text: 'lo' });
+    const live = session.textOf(answer());
+    expect(typeof live, 'not the content string').to.equal('object');
+    expect(live.length).to.equal(5);
+    expect(live.slice(0)).to.equal(answer().content);
+    calls[0].push({ type: 'text', text: ' there' });
+    expect(session.textOf(answer()), 'the same pieces, grown').to.equal(live);
+    expect(live.slice(3)).to.equal('lo there');
+    expect(session.textOf(session.messages[0]), 'a question is its content').to.equal('hi');
+    calls[0].end({ status: 'complete' });
+    await done;
+    expect(session.textOf(answer())).to.equal('Hello there');
+    // A regenerated answer streams into new pieces: nothing of the last one shows in it.
+    const again = session.regenerate(answer());
+    await settled(() => calls.length === 2, 'the second request');
+    calls[1].open();
+    calls[1].push({ type: 'text', text: 'Hi' });
+    expect(session.textOf(answer()).slice(0)).to.equal('Hi');
+    calls[1].end({ status: 'complete' });
+    await again;
+  });
+
   it('builds the request from the settings, with the history and the conversation id', async () => {
     const { calls, session } = setup({ historyLimit: 1, body: { run: 5 } });
     session.conversationId = 'c7';
