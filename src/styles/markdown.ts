@@ -6,19 +6,21 @@ export const markdown = css`
   :host {
     --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
   }
-  /* The renderer groups blocks into segments of about 32 (markdown-view.ts); full ones skip
-     style, layout and paint while off-screen, so each frame costs the same at the end of a 100 KB
-     answer as at its start. Containment clips painting to the segment; the clip margin leaves room for
-     focus rings at its edges. */
+  /* The renderer groups blocks into segments of about 32, and those into chapters of 8
+     (markdown-view.ts); full ones skip style, layout and paint while off-screen, so each frame
+     costs the same at the end of a long answer as at its start: the segments of the chapter being
+     written, then the chapter as a whole once it is full (never both, as the browser checks every
+     such element at every frame, even inside one that is skipped). Containment clips painting; the
+     clip margin leaves room for focus rings at the edges. */
   .markdown > .sealed {
     content-visibility: auto;
-    contain-intrinsic-size: auto 40em;
+    contain-intrinsic-size: auto 320em;
     overflow-clip-margin: 6px;
   }
-  .markdown > :first-child > :first-child {
+  .markdown > :first-child > :first-child > :first-child {
     margin-top: 0;
   }
-  .markdown > :last-child > :last-child {
+  .markdown > :last-child > :last-child > :last-child {
     margin-bottom: 0;
   }
   .markdown p,

@@ -13,11 +13,16 @@ async function oneShot(text: string): Promise<string> {
   return view.root.innerHTML;
 }
 
-/** The top-level elements of rendered HTML (the segments). */
-function segmentsOf(html: string): Element[] {
+/** The top-level elements of rendered HTML (the chapters). */
+function chaptersOf(html: string): Element[] {
   const root = document.createElement('div');
   root.innerHTML = html;
   return Array.from(root.children);
+}
+
+/** The segments of rendered HTML, in order across its chapters. */
+function segmentsOf(html: string): Element[] {
+  return chaptersOf(html).flatMap((chapter) => Array.from(chapter.children));
 }
 
 async function streamed(parts: string[]): Promise<string> {
@@ -196,11 +201,11 @@ describe('MarkdownView', () => {
   });
 });
 
-/** A long answer: ~200 blocks of every kind, with headings and rules where segments may not start. */
-function longAnswer(): string {
+/** A long answer: `count` blocks of every kind, with headings and rules where segments may not start. */
+function longAnswer(count = 200): string {
   const next = seededRandom(42);
   const blocks: string[] = [];
-  for (let i = 0; blocks.length < 200; i++) {
+  for (let i = 0; blocks.length < count; i++) {
     const kind = Math.floor(next() * 8);
     if (kind === 0) blocks.push(`## Section ${i}`);
     else if (kind === 1) blocks.push(`- item ${i}\n- item ${i} **b**\n  - nested`);
@@ -214,17 +219,23 @@ function longAnswer(): string {
 }
 
 describe('MarkdownView segments', () => {
-  it('groups a long answer into segments, the same however it was chunked', async () => {
-    const text = longAnswer();
+  it('groups a long answer into segments and those into chapters, the same however it was chunked', async () => {
+    // 700 blocks: about 20 segments of 32, in 5 or more chapters of 4.
+    const text = longAnswer(700);
     const expected = await oneShot(text);
-    for (const [seed, max] of [[6, 3], [7, 50], [8, 400]]) {
+    for (const [seed, max] of [[6, 5], [7, 50], [8, 400]]) {
       expect(await streamed(chunk(text, seed, max)), `seed ${seed}, max ${max}`).to.equal(expected);
     }
+    const chapters = chaptersOf(expected);
     const segments = segmentsOf(expected);
-    expect(segments.length).to.be.above(4);
-    expect(segments.every((s) => s.localName === 'div')).to.be.true;
-    // Full segments are sealed (skipped off-screen); the last, still filling, is not.
+    expect(chapters.length).to.be.above(4);
+    expect(segments.length).to.be.above(16);
+    expect([...chapters, ...segments].every((s) => s.localName === 'div')).to.be.true;
+    // Full chapters and segments are sealed (the styles let sealed chapters skip rendering
+    // off-screen); the last of each, still filling, is not.
+    expect(chapters.map((c) => c.className)).to.deep.equal([...chapters.slice(1).map(() => 'chapter sealed'), 'chapter']);
     expect(segments.map((s) => s.className)).to.deep.equal([...segments.slice(1).map(() => 'segment sealed'), 'segment']);
+    for (const chapter of chapters.slice(0, -1)) expect(chapter.children.length).to.equal(4);
     // Full segments of at least 32 blocks; each later one starts with a block whose top margin is
     // zero (never a heading or a rule), so segment edges do not change the spacing.
     for (const segment of segments.slice(0, -1)) expect(segment.children.length).to.be.at.least(32);
@@ -243,29 +254,33 @@ describe('MarkdownView segments', () => {
     expect(segments.length).to.be.above(4);
   });
 
-  it('spaces blocks across segment edges exactly as inside a segment', async () => {
+  it('spaces blocks across segment and chapter edges exactly as inside a segment', async () => {
     // Paragraphs and headings only: every paragraph-to-paragraph gap must be the same, and every
-    // paragraph-to-heading gap, whether or not a segment edge lies between them.
-    const blocks = Array.from({ length: 120 }, (_, i) => (i % 8 === 0 ? `## Heading ${i}` : `Paragraph ${i}.`));
+    // paragraph-to-heading gap, whether or not a segment or chapter edge lies between them.
+    const blocks = Array.from({ length: 330 }, (_, i) => (i % 8 === 0 ? `## Heading ${i}` : `Paragraph ${i}.`));
     const el = await chatShowing('height: 400px; display: block', blocks.join('\n\n'));
-    await until(() => lastAnswer(el)?.querySelectorAll('.segment').length > 2, 'segments');
+    // All of it: a long answer is shown over a few frames (catch-up.ts), its last block re-rendered.
+    await until(() => lastAnswer(el)?.querySelectorAll('.segment > *').length === blocks.length, 'every block');
     const elements = Array.from(lastAnswer(el).querySelectorAll('.segment > *'));
     const edges = elements.flatMap((e, i) => (i > 0 && e.parentElement !== elements[i - 1].parentElement ? [i] : []));
     expect(edges.length).to.be.above(1);
+    const chapterEdges = edges.filter((i) => elements[i].parentElement!.parentElement !== elements[i - 1].parentElement!.parentElement);
+    expect(chapterEdges.length).to.be.above(1);
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const gaps = new Map<string, Set<number>>();
-    // Off-screen segments are not laid out, so the answer is measured a few blocks at a time,
-    // each stretch brought on screen first.
-    for (let at = 1; at < elements.length; at += 4) {
-      elements[at].scrollIntoView({ block: 'center' });
-      await frame();
-      await frame();
-      for (let i = at; i < Math.min(at + 4, elements.length); i++) {
-        const pair = `${elements[i - 1].localName}->${elements[i].localName}`;
-        const gap = Math.round(elements[i].getBoundingClientRect().top - elements[i - 1].getBoundingClientRect().bottom);
-        if (!gaps.has(pair)) gaps.set(pair, new Set());
-        gaps.get(pair)!.add(gap);
+    // Sealed chapters off-screen are not laid out (their size is an estimate until they have been on
+    // screen), so each pair is measured once both of its blocks are rendered, brought on screen first.
+    const rendered = (e: Element) => e.checkVisibility({ contentVisibilityAuto: true });
+    for (let i = 1; i < elements.length; i++) {
+      for (let tries = 0; !(rendered(elements[i - 1]) && rendered(elements[i])) && tries < 10; tries++) {
+        elements[i].scrollIntoView({ block: 'center' });
+        await frame();
+        await frame();
       }
+      const pair = `${elements[i - 1].localName}->${elements[i].localName}`;
+      const gap = Math.round(elements[i].getBoundingClientRect().top - elements[i - 1].getBoundingClientRect().bottom);
+      if (!gaps.has(pair)) gaps.set(pair, new Set());
+      gaps.get(pair)!.add(gap);
     }
     expect([...gaps.keys()].sort()).to.deep.equal(['h2->p', 'p->h2', 'p->p']);
     for (const [pair, sizes] of gaps) expect([...sizes], pair).to.have.length(1);
