@@ -35,24 +35,24 @@ export interface MarkdownOptions {
   labels?: MarkdownLabels;
 }
 
-// Finished blocks are grouped into segments (`div.segment`; once full, `.sealed`, which the
-// element's styles let skip rendering while off-screen) of about this many blocks. A frame's
-// style, layout and paint work, and the browser's visibility checks for `content-visibility`, walk
-// the root's children: with one child per block that grew with the answer (measured: 4× the
-// visibility work and 1.7× the layout per frame at the end of a 100 KB answer as at its start);
-// with segments it stays nearly flat.
+// Finished blocks are grouped into segments (`div.segment`, `.sealed` once full) of about this
+// many blocks, and segments into chapters (`div.chapter`, `.sealed` once full, which the element's
+// styles let skip rendering while off-screen) of CHAPTER_SEGMENTS. A frame's style, layout and
+// paint work walk the children of what changed: with one child per block that grew with the answer
+// (measured: 4× the visibility work and 1.7× the layout per frame at the end of a 100 KB answer as
+// at its start); with segments it stays nearly flat.
 const SEGMENT_BLOCKS = 32;
-// Segments are grouped in turn into chapters (`div.chapter`, `.sealed` once full) of this many:
-// the browser's style update does work for every `content-visibility` element in the document at
-// every frame, so with one per segment that still grew with the answer (measured late in a 4 MB
-// answer: 21 ms of a 60 ms frame; 3 ms with an eighth as many). A sealed chapter skips rendering
-// off-screen as a whole, the segments in it as well when it is on screen.
+// Only chapters skip rendering, not segments: Chromium's style update visits every
+// `content-visibility` element in the document at every frame, even inside one that is skipped, so
+// with one per segment that still grew with the answer (measured late in a 4 MB answer: 21 ms of a
+// 60 ms frame; 6 ms with one per chapter). The chapter being written is rendered whole: at most
+// this many segments.
 const CHAPTER_SEGMENTS = 4;
-// A segment is a formatting context of its own, so margins do not collapse across its edges. A new
-// one starts only before a block whose top margin is zero in our styles, so its first block sits
-// exactly where it would without the segment. Which blocks those are depends only on the text,
-// never on how it was chunked: a streamed answer ends in the same DOM as a one-shot render. A
-// chapter starts only where a segment does.
+// A sealed chapter is a formatting context of its own, so margins do not collapse across its
+// edges. A new segment (and so a new chapter) starts only before a block whose top margin is zero
+// in our styles, so its first block sits exactly where it would without the edge. Which blocks
+// those are depends only on the text, never on how it was chunked: a streamed answer ends in the
+// same DOM as a one-shot render.
 const SEGMENT_STARTS = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
 
 /**

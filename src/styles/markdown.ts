@@ -6,12 +6,11 @@ export const markdown = css`
   :host {
     --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
   }
-  /* The renderer groups blocks into segments of about 32, and those into chapters of 8
-     (markdown-view.ts); full ones skip style, layout and paint while off-screen, so each frame
-     costs the same at the end of a long answer as at its start: the segments of the chapter being
-     written, then the chapter as a whole once it is full (never both, as the browser checks every
-     such element at every frame, even inside one that is skipped). Containment clips painting; the
-     clip margin leaves room for focus rings at the edges. */
+  /* The renderer groups blocks into segments of about 32, and those into chapters of 4
+     (markdown-view.ts); full chapters skip style, layout and paint while off-screen, so each frame
+     costs the same at the end of a long answer as at its start. Segments do not: the browser
+     visits every such element at every frame, even inside one that is skipped. Containment clips
+     painting; the clip margin leaves room for focus rings at the edges. */
   .markdown > .sealed {
     content-visibility: auto;
     contain-intrinsic-size: auto 320em;
