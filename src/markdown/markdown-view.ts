@@ -35,10 +35,10 @@ export interface MarkdownOptions {
   labels?: MarkdownLabels;
 }
 
-// Finished blocks are grouped into segments (`div.segment`, `.sealed` once full) of about this
-// many blocks, and segments into chapters (`div.chapter`, `.sealed` once full, which the element's
-// styles let skip rendering while off-screen) of CHAPTER_SEGMENTS. A frame's style, layout and
-// paint work walk the children of what changed: with one child per block that grew with the answer
+// Finished blocks are grouped into segments (`div.segment`) of about this many blocks, and
+// segments into chapters (`div.chapter`, `.sealed` once full, which the element's styles let skip
+// rendering while off-screen) of CHAPTER_SEGMENTS. A frame's style, layout and paint work walk the
+// children of what changed: with one child per block that grew with the answer
 // (measured: 4× the visibility work and 1.7× the layout per frame at the end of a 100 KB answer as
 // at its start); with segments it stays nearly flat.
 const SEGMENT_BLOCKS = 32;
@@ -167,10 +167,8 @@ export class MarkdownView {
       if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_STARTS.has(block.type)) {
         if (html) this.insert(html, true);
         html = '';
-        // Only full segments skip rendering off-screen: the last one holds the block being
-        // streamed, which must paint in the frame it arrives (a new content-visibility: auto
-        // element may wait a frame for the browser to find it on screen).
-        this.segment?.classList.add('sealed');
+        // The segment is full: the next block starts a new one (in a new chapter once this one
+        // holds CHAPTER_SEGMENTS, see currentSegment).
         this.segment = undefined;
         this.segmentBlocks = 0;
       }
@@ -250,6 +248,9 @@ export class MarkdownView {
 
   private currentSegment(): HTMLElement {
     if (!this.segment) {
+      // Only full chapters skip rendering off-screen: the last one holds the block being
+      // streamed, which must paint in the frame it arrives (a new content-visibility: auto element
+      // may wait a frame for the browser to find it on screen).
       if (this.chapter && this.chapterSegments >= CHAPTER_SEGMENTS) {
         this.chapter.classList.add('sealed');
         this.chapter = undefined;

@@ -105,7 +105,7 @@ function isOurChrome(el: Element): boolean {
   }
   // The view's grouping (markdown-view.ts): chapters at the top, segments directly in them.
   if (el.localName === 'div' && /^chapter( sealed)?$/.test(el.className)) return attrs === 'class' && !el.parentElement?.closest('.chapter, .segment');
-  if (el.localName === 'div' && /^segment( sealed)?$/.test(el.className)) return attrs === 'class' && !!el.parentElement?.matches('div.chapter');
+  if (el.localName === 'div' && el.className === 'segment') return attrs === 'class' && !!el.parentElement?.matches('div.chapter');
   if (el.localName === 'div') return /^code-(block|header)$/.test(el.className) && /^class( part)?$/.test(attrs);
   if (el.localName === 'span' && /^cursor( flowing)?$/.test(el.className)) return attrs === 'aria-hidden class';
   if (el.localName === 'span' && el.className === 'link-host') return attrs === 'class part' && el.previousElementSibling?.localName === 'a' && !el.children.length;
