@@ -49,11 +49,14 @@ const SEGMENT_BLOCKS = 32;
 // this many segments.
 const CHAPTER_SEGMENTS = 4;
 // A sealed chapter is a formatting context of its own, so margins do not collapse across its
-// edges. A new segment (and so a new chapter) starts only before a block whose top margin is zero
-// in our styles, so its first block sits exactly where it would without the edge. Which blocks
-// those are depends only on the text, never on how it was chunked: a streamed answer ends in the
-// same DOM as a one-shot render.
-const SEGMENT_STARTS = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
+// edges, and the styles give the last block of a segment no bottom margin (so that appending a
+// segment restyles no more than its neighbour's last block) and the first block of the next one
+// the 0.75em that the last had. So a new segment (and so a new chapter) starts only between two
+// blocks of these kinds, whose top margin is zero and bottom margin 0.75em in our styles: the
+// blocks on either side of an edge sit exactly where they would without it. Which blocks those
+// are depends only on the text, never on how it was chunked: a streamed answer ends in the same
+// DOM as a one-shot render.
+const SEGMENT_EDGES = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
 
 /**
  * Renders a growing markdown text into an element, incrementally: top-level blocks that are
@@ -76,6 +79,8 @@ export class MarkdownView {
   /** The segment finished blocks and the open block go into, and how many finished blocks it holds. */
   private segment?: HTMLElement;
   private segmentBlocks = 0;
+  /** The kind of the last finished block (see SEGMENT_EDGES). */
+  private lastType = '';
   /** The chapter that segment is in, and how many segments it holds. */
   private chapter?: HTMLElement;
   private chapterSegments = 0;
@@ -164,7 +169,7 @@ export class MarkdownView {
   private appendBlocks(blocks: { type: string; html: string }[]): void {
     let html = '';
     for (const block of blocks) {
-      if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_STARTS.has(block.type)) {
+      if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_EDGES.has(this.lastType) && SEGMENT_EDGES.has(block.type)) {
         if (html) this.insert(html, true);
         html = '';
         // The segment is full: the next block starts a new one (in a new chapter once this one
@@ -174,6 +179,7 @@ export class MarkdownView {
       }
       this.committedHtml.push(block.html);
       this.segmentBlocks += 1;
+      this.lastType = block.type;
       html += block.html;
     }
     if (html) this.insert(html, true);
@@ -288,6 +294,7 @@ export class MarkdownView {
     this.tailNodes = [];
     this.segment = undefined;
     this.segmentBlocks = 0;
+    this.lastType = '';
     this.chapter = undefined;
     this.chapterSegments = 0;
   }

@@ -16,11 +16,23 @@ export const markdown = css`
     contain-intrinsic-size: auto 320em;
     overflow-clip-margin: 6px;
   }
+  /* A block's bottom margin is its space before the next block; the last block of every segment
+     has none, and the first block of every later segment (of any chapter but the first) has it as
+     its top margin instead. A segment ends only after, and starts only before, a block whose
+     bottom margin is 0.75em and top margin zero (markdown-view.ts), so edges change no spacing.
+     Only the first and last child of a segment are selected by position: a rule like
+     ".markdown > :last-child > :last-child > :last-child" made every new segment and chapter
+     restyle the whole of the one before it (its :last-child changed, and a rule whose last part
+     names no tag or class invalidates all descendants), 3,000 elements at each chapter's end. */
   .markdown > :first-child > :first-child > :first-child {
     margin-top: 0;
   }
-  .markdown > :last-child > :last-child > :last-child {
+  .markdown .segment > :last-child {
     margin-bottom: 0;
+  }
+  .markdown .segment + .segment > :first-child,
+  .markdown .chapter + .chapter > :first-child > :first-child {
+    margin-top: 0.75em;
   }
   .markdown p,
   .markdown ul,

@@ -236,13 +236,13 @@ describe('MarkdownView segments', () => {
     expect(chapters.map((c) => c.className)).to.deep.equal([...chapters.slice(1).map(() => 'chapter sealed'), 'chapter']);
     expect(segments.every((s) => s.className === 'segment')).to.be.true;
     for (const chapter of chapters.slice(0, -1)) expect(chapter.children.length).to.equal(4);
-    // Full segments of at least 32 blocks; each later one starts with a block whose top margin is
-    // zero (never a heading or a rule), so segment edges do not change the spacing.
+    // Full segments of at least 32 blocks; each later one starts with, and each earlier one ends
+    // with, a block whose top margin is zero and bottom margin 0.75em (never a heading or a rule),
+    // so segment edges do not change the spacing.
     for (const segment of segments.slice(0, -1)) expect(segment.children.length).to.be.at.least(32);
-    for (const segment of segments.slice(1)) {
-      const first = segment.firstElementChild!;
-      expect(['p', 'ul', 'ol', 'blockquote', 'table'].includes(first.localName) || first.classList.contains('code-block'), first.localName).to.be.true;
-    }
+    const edgeBlock = (e: Element) => ['p', 'ul', 'ol', 'blockquote', 'table'].includes(e.localName) || e.classList.contains('code-block');
+    for (const segment of segments.slice(1)) expect(edgeBlock(segment.firstElementChild!), segment.firstElementChild!.localName).to.be.true;
+    for (const segment of segments.slice(0, -1)) expect(edgeBlock(segment.lastElementChild!), segment.lastElementChild!.localName).to.be.true;
   });
 
   it('re-renders a long answer in segments when a reference definition arrives last', async () => {
@@ -284,6 +284,9 @@ describe('MarkdownView segments', () => {
     }
     expect([...gaps.keys()].sort()).to.deep.equal(['h2->p', 'p->h2', 'p->p']);
     for (const [pair, sizes] of gaps) expect([...sizes], pair).to.have.length(1);
+    // No margin above the first block or below the last: the answer's own spacing is all there is.
+    expect(getComputedStyle(elements[0]).marginTop).to.equal('0px');
+    expect(getComputedStyle(elements.at(-1)!).marginBottom).to.equal('0px');
   });
 });
 
