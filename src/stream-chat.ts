@@ -5,7 +5,7 @@ import type { ChatMessage } from './conversation/message.js';
 import { jsonObjectAttribute } from './json-attribute.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
-import { loadMarkdown } from './markdown/markdown-directive.js';
+import { loadMarkdown, warmUpRendering } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
 import { renderMessages } from './message-templates.js';
 import { PreloadController } from './markdown/preload.js';
@@ -125,8 +125,8 @@ export class StreamChat extends LitElement {
   private readonly actions = new LogActions(this, this.live, () => this.text, () => this.session.messages);
   private readonly composer = new Composer(this);
   private readonly launcher = new Launcher(this, loadMarkdown);
-  /** Loads the markdown engine once the element is visible and the browser idle. */
-  protected readonly preload = new PreloadController(this, loadMarkdown);
+  /** Loads the markdown engine once the element is visible and the browser idle, then warms up its first render. */
+  protected readonly preload = new PreloadController(this, loadMarkdown, () => warmUpRendering(this.renderRoot as ShadowRoot));
 
   @query('.log') private log!: HTMLElement;
 

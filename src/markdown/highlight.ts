@@ -77,6 +77,12 @@ export function loadLanguage(language: string): Promise<boolean> {
     loading = Promise.all([loadCore(), loaders[language]()])
       .then(([api, module]) => {
         api.registerLanguage(language, module.default);
+        // Compiled now, in the task that loaded it, not in the frame that first colours its code.
+        try {
+          api.highlight('', { language, ignoreIllegals: true });
+        } catch {
+          // Highlighting real code reports its own failure (apply).
+        }
         return true;
       })
       .catch((error: unknown) => {

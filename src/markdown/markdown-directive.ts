@@ -13,10 +13,6 @@ let failed = false;
 /** Directives showing plain text (or waiting) that re-render once the engine arrives. */
 const waiting = new Set<() => void>();
 
-// Every kind of block once, so marked, DOMPurify and our renderer are compiled before the first
-// real token arrives instead of while the user waits for it.
-const WARM_UP = '# a\n\n**b** _c_ `d` [e](https://f.g)\n\n- h\n\n> i\n\n| j |\n|---|\n| k |\n\n```\nl\n```\n';
-
 const importView = retryingImport(() => import('./markdown-view.js'));
 
 function settled(): void {
@@ -40,7 +36,7 @@ export function loadMarkdown(): Promise<ViewModule | undefined> {
       if (loaded) return loaded;
       loaded = module;
       failed = false;
-      new module.MarkdownView(document.createElement('div')).update(WARM_UP, true);
+      module.warmUpScript(module.MarkdownView);
       settled();
       return module;
     },
@@ -52,6 +48,11 @@ export function loadMarkdown(): Promise<ViewModule | undefined> {
       return undefined;
     },
   );
+}
+
+/** Lays out a sample answer in `root` once per page, when the engine has loaded (see warm-up.ts). */
+export function warmUpRendering(root: ShadowRoot): void {
+  if (loaded) loaded.warmUpLayout(root, loaded.MarkdownView);
 }
 
 /** Whether answers are shown as plain text because the markdown engine could not be loaded. */

@@ -8,6 +8,7 @@ import { showImages, type ImageLabels } from './image-placeholder/image-placehol
 
 // Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
 export { CatchUp } from './catch-up.js';
+export { warmUpLayout, warmUpScript } from './warm-up.js';
 import { discloseLinks } from './link-disclosure.js';
 import { lexSafely, renderSafely } from './limits.js';
 import type { HtmlMode } from './markdown.js';

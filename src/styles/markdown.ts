@@ -2,6 +2,18 @@ import { css } from 'lit';
 
 // Rendered markdown: prose, tables, inline code, link hosts, and the cursor at the end of a
 // streaming answer. Code blocks and images style themselves (markdown/code-block/, image-placeholder/).
+//
+// Notes on the rules below (here, not in the stylesheet, which ships as written):
+// - Spacing between blocks. A block's bottom margin is its space before the next block; the last
+//   block of every segment has none, and the first block of every later segment (of any chapter
+//   but the first) has it as its top margin instead. A segment ends only after, and starts only
+//   before, a block whose bottom margin is 0.75em and top margin zero (markdown-view.ts), so edges
+//   change no spacing. Only the first and last child of a segment are selected by position: a rule
+//   like ".markdown > :last-child > :last-child > :last-child" made every new segment and chapter
+//   restyle the whole of the one before it (its :last-child changed, and a rule whose last part
+//   names no tag or class invalidates all descendants), 3,000 elements at each chapter's end.
+// - `.warm-up` is a sample answer laid out once per page before the first real one
+//   (markdown/warm-up.ts): out of flow, no height, invisible, so nothing on the page moves.
 export const markdown = css`
   :host {
     --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
@@ -16,14 +28,16 @@ export const markdown = css`
     contain-intrinsic-size: auto 320em;
     overflow-clip-margin: 6px;
   }
-  /* A block's bottom margin is its space before the next block; the last block of every segment
-     has none, and the first block of every later segment (of any chapter but the first) has it as
-     its top margin instead. A segment ends only after, and starts only before, a block whose
-     bottom margin is 0.75em and top margin zero (markdown-view.ts), so edges change no spacing.
-     Only the first and last child of a segment are selected by position: a rule like
-     ".markdown > :last-child > :last-child > :last-child" made every new segment and chapter
-     restyle the whole of the one before it (its :last-child changed, and a rule whose last part
-     names no tag or class invalidates all descendants), 3,000 elements at each chapter's end. */
+  .warm-up {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 40em;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+  }
   .markdown > :first-child > :first-child > :first-child {
     margin-top: 0;
   }
