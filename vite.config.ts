@@ -52,13 +52,18 @@ function compactStylesheets(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      // A tag `css` right before a backtick, after an operator, a bracket or a space (not after
+      // a backtick, as in a comment that names it).
+      const tag = /(?<=[=(,\s])css`/g;
       let out = '';
       let at = 0;
-      for (let start = code.indexOf('css`'); start !== -1; start = code.indexOf('css`', at)) {
+      for (let found = tag.exec(code); found; found = tag.exec(code)) {
+        const start = found.index;
         out += code.slice(at, start + 4);
         let i = start + 4;
         let text = '';
         while (code[i] !== '`') {
+          if (i >= code.length) throw new Error(`${id}: a css template that does not end`);
           if (code[i] === '\\') {
             text += code.slice(i, i + 2);
             i += 2;
@@ -77,6 +82,7 @@ function compactStylesheets(): Plugin {
         }
         out += compact(text) + '`';
         at = i + 1;
+        tag.lastIndex = at;
       }
       return { code: out + code.slice(at), map: null };
     },

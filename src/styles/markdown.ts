@@ -3,7 +3,7 @@ import { css } from 'lit';
 // Rendered markdown: prose, tables, inline code, link hosts, and the cursor at the end of a
 // streaming answer. Code blocks and images style themselves (markdown/code-block/, image-placeholder/).
 //
-// Notes on the rules below (here, not in the stylesheet, which ships as written):
+// Notes on the rules below:
 // - Spacing between blocks. A block's bottom margin is its space before the next block; the last
 //   block of every segment has none, and the first block of every later segment (of any chapter
 //   but the first) has it as its top margin instead. A segment ends only after, and starts only
