@@ -38,7 +38,7 @@ export interface MarkdownOptions {
 
 // Finished blocks are grouped into segments (`div.segment`) of about this many blocks, and
 // segments into chapters (`div.chapter`, `.sealed` once full, which the element's styles let skip
-// rendering while off-screen) of CHAPTER_SEGMENTS. A frame's style, layout and paint work walk the
+// rendering while off-screen) of chapterSegments(). A frame's style, layout and paint work walk the
 // children of what changed: with one child per block that grew with the answer
 // (measured: 4× the visibility work and 1.7× the layout per frame at the end of a 100 KB answer as
 // at its start); with segments it stays nearly flat.
@@ -46,9 +46,14 @@ const SEGMENT_BLOCKS = 32;
 // Only chapters skip rendering, not segments: Chromium's style update visits every
 // `content-visibility` element in the document at every frame, even inside one that is skipped, so
 // with one per segment that still grew with the answer (measured late in a 4 MB answer: 21 ms of a
-// 60 ms frame; 6 ms with one per chapter). The chapter being written is rendered whole: at most
-// this many segments.
-const CHAPTER_SEGMENTS = 4;
+// 60 ms frame; 6 ms with one per chapter). It also spends time of its own (not in recalculating
+// any element) on each of them at every style update: late in a 20 MB answer, with 590 chapters of
+// 4 segments, updates of a few hundred elements took 0.3-0.6 s. So chapters grow: the first four
+// hold 4 segments (an answer of up to about 100 KB is cut as before), the next four 8, the rest 16,
+// and a 20 MB answer has about 150 (traced, its tasks over 200 ms went from 255 to 54 and the
+// longest from 1.9 s to 0.8 s). The chapter being written is rendered whole: at most that many
+// segments.
+const chapterSegments = (chapter: number): number => (chapter < 4 ? 4 : chapter < 8 ? 8 : 16);
 // A sealed chapter is a formatting context of its own, so margins do not collapse across its
 // edges, and the styles give the last block of a segment no bottom margin (so that appending a
 // segment restyles no more than its neighbour's last block) and the first block of the next one
@@ -85,6 +90,8 @@ export class MarkdownView {
   /** The chapter that segment is in, and how many segments it holds. */
   private chapter?: HTMLElement;
   private chapterSegments = 0;
+  /** How many chapters have been started (see chapterSegments). */
+  private chapters = 0;
   /** The fenced code block being streamed, if the open tail is one. */
   private fence?: { scan: OpenFence; block: StreamingCodeBlock };
   /** Where plain words added to the open block go without re-rendering it (plain-append.ts). */
@@ -174,7 +181,7 @@ export class MarkdownView {
         if (html) this.insert(html, true);
         html = '';
         // The segment is full: the next block starts a new one (in a new chapter once this one
-        // holds CHAPTER_SEGMENTS, see currentSegment).
+        // is full, see currentSegment).
         this.segment = undefined;
         this.segmentBlocks = 0;
       }
@@ -258,7 +265,7 @@ export class MarkdownView {
       // Only full chapters skip rendering off-screen: the last one holds the block being
       // streamed, which must paint in the frame it arrives (a new content-visibility: auto element
       // may wait a frame for the browser to find it on screen).
-      if (this.chapter && this.chapterSegments >= CHAPTER_SEGMENTS) {
+      if (this.chapter && this.chapterSegments >= chapterSegments(this.chapters - 1)) {
         this.chapter.classList.add('sealed');
         this.chapter = undefined;
       }
@@ -266,6 +273,7 @@ export class MarkdownView {
         this.chapter = document.createElement('div');
         this.chapter.className = 'chapter';
         this.chapterSegments = 0;
+        this.chapters += 1;
         this.root.append(this.chapter);
       }
       this.segment = document.createElement('div');
@@ -298,6 +306,7 @@ export class MarkdownView {
     this.lastType = '';
     this.chapter = undefined;
     this.chapterSegments = 0;
+    this.chapters = 0;
   }
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */

@@ -18,7 +18,7 @@ export const markdown = css`
   :host {
     --_inline-code-bg: var(--stream-chat-inline-code-background, var(--_d-inline-code-bg));
   }
-  /* The renderer groups blocks into segments of about 32, and those into chapters of 4
+  /* The renderer groups blocks into segments of about 32, and those into chapters of 4 to 16
      (markdown-view.ts); full chapters skip style, layout and paint while off-screen, so each frame
      costs the same at the end of a long answer as at its start. Segments do not: the browser
      visits every such element at every frame, even inside one that is skipped. Containment clips

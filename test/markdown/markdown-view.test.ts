@@ -235,7 +235,7 @@ describe('MarkdownView segments', () => {
     // filling, is not. Segments are never sealed: only chapters skip rendering.
     expect(chapters.map((c) => c.className)).to.deep.equal([...chapters.slice(1).map(() => 'chapter sealed'), 'chapter']);
     expect(segments.every((s) => s.className === 'segment')).to.be.true;
-    for (const chapter of chapters.slice(0, -1)) expect(chapter.children.length).to.equal(4);
+    for (const chapter of chapters.slice(0, 4)) expect(chapter.children.length).to.equal(4);
     // Full segments of at least 32 blocks; each later one starts with, and each earlier one ends
     // with, a block whose top margin is zero and bottom margin 0.75em (never a heading or a rule),
     // so segment edges do not change the spacing.
@@ -243,6 +243,23 @@ describe('MarkdownView segments', () => {
     const edgeBlock = (e: Element) => ['p', 'ul', 'ol', 'blockquote', 'table'].includes(e.localName) || e.classList.contains('code-block');
     for (const segment of segments.slice(1)) expect(edgeBlock(segment.firstElementChild!), segment.firstElementChild!.localName).to.be.true;
     for (const segment of segments.slice(0, -1)) expect(edgeBlock(segment.lastElementChild!), segment.lastElementChild!.localName).to.be.true;
+  });
+
+  it('makes later chapters longer: 4 chapters of 4 segments, 4 of 8, then 16 each', async () => {
+    // Fewer elements that skip rendering in a very long answer: the browser's style update spends
+    // time on each of them at every frame. Short paragraphs, so that there are many segments.
+    const text = Array.from({ length: 4000 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const chapters = chaptersOf(await oneShot(text));
+    const sizes = chapters.map((c) => c.children.length);
+    expect(sizes.slice(0, 8)).to.deep.equal([4, 4, 4, 4, 8, 8, 8, 8]);
+    expect(sizes.length).to.be.above(9);
+    for (const size of sizes.slice(8, -1)) expect(size).to.equal(16);
+    expect(sizes.at(-1)).to.be.within(1, 16);
+    expect(chapters.map((c) => c.className)).to.deep.equal([...chapters.slice(1).map(() => 'chapter sealed'), 'chapter']);
+    // Every block is there, in order.
+    const paragraphs = chapters.flatMap((c) => Array.from(c.querySelectorAll('p'), (p) => p.textContent));
+    expect(paragraphs).to.have.length(4000);
+    expect(paragraphs.every((p, i) => p === `Paragraph ${i}.`)).to.be.true;
   });
 
   it('re-renders a long answer in segments when a reference definition arrives last', async () => {
