@@ -90,8 +90,6 @@ export class MarkdownView {
   /** The chapter that segment is in, and how many segments it holds. */
   private chapter?: HTMLElement;
   private chapterSegments = 0;
-  /** How many chapters have been started (see chapterSegments). */
-  private chapters = 0;
   /** The fenced code block being streamed, if the open tail is one. */
   private fence?: { scan: OpenFence; block: StreamingCodeBlock };
   /** Where plain words added to the open block go without re-rendering it (plain-append.ts). */
@@ -265,7 +263,8 @@ export class MarkdownView {
       // Only full chapters skip rendering off-screen: the last one holds the block being
       // streamed, which must paint in the frame it arrives (a new content-visibility: auto element
       // may wait a frame for the browser to find it on screen).
-      if (this.chapter && this.chapterSegments >= chapterSegments(this.chapters - 1)) {
+      // The root holds only chapters: the last is this one.
+      if (this.chapter && this.chapterSegments >= chapterSegments(this.root.childElementCount - 1)) {
         this.chapter.classList.add('sealed');
         this.chapter = undefined;
       }
@@ -273,7 +272,6 @@ export class MarkdownView {
         this.chapter = document.createElement('div');
         this.chapter.className = 'chapter';
         this.chapterSegments = 0;
-        this.chapters += 1;
         this.root.append(this.chapter);
       }
       this.segment = document.createElement('div');
@@ -306,7 +304,6 @@ export class MarkdownView {
     this.lastType = '';
     this.chapter = undefined;
     this.chapterSegments = 0;
-    this.chapters = 0;
   }
 
   /** Puts the blinking cursor at the end of the deepest last element, where the next text will appear. */
