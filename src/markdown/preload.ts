@@ -54,14 +54,16 @@ export class PreloadController implements ReactiveController {
 
   hostConnected(): void {
     let connected = true;
+    let cancelWarmUp: (() => void) | undefined;
     const cancelLoad = loadWhenVisibleAndIdle(this.host, () =>
       this.load().then(() => {
-        if (connected) this.cancel = whenIdle(this.warmUp);
+        if (connected) cancelWarmUp = whenIdle(this.warmUp);
       }),
     );
     this.cancel = () => {
       connected = false;
       cancelLoad();
+      cancelWarmUp?.();
     };
   }
 
