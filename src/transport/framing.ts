@@ -83,13 +83,14 @@ export function sniffFraming(head: string, ended: boolean, otherwise: Framing = 
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Drops a UTF-8 byte order mark at the very start of a body, even when its three bytes arrive in
- * separate chunks. Decoders after it use `ignoreBOM: true`, so exactly one BOM is dropped, here.
+ * Drops a UTF-8 byte order mark at the very start of an event stream, even when its three bytes
+ * arrive in separate chunks, before the bytes reach fetch-event-source, whose parser would take it
+ * for part of the first field's name (a stage of a fused stream, fuse.ts).
  */
-export function withoutBom(): TransformStream<Uint8Array, Uint8Array> {
+export function withoutBomStage(): Transformer<Uint8Array, Uint8Array> {
   // The first bytes, held back until they are known to be (or not be) a BOM; undefined once decided.
   let head: Uint8Array | undefined = new Uint8Array(0);
-  return new TransformStream({
+  return {
     transform(chunk, controller) {
       if (!head) {
         controller.enqueue(chunk);
@@ -110,7 +111,7 @@ export function withoutBom(): TransformStream<Uint8Array, Uint8Array> {
       // A body shorter than a BOM that began like one.
       if (head?.length) controller.enqueue(head);
     },
-  });
+  };
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {
@@ -166,14 +167,14 @@ export class LineSplitter {
  * it dispatches an empty message for every blank line, so a `: keep-alive` comment, a stray extra
  * blank line or a lone `event:` would each reach the wire format as an empty message.
  * Lines come out LF-terminated, without comments. An unterminated last block is dropped, as the
- * spec says (and the library does). The input must already be BOM-free (withoutBom).
+ * spec says (and the library does). The input must already be BOM-free (withoutBomStage).
  *
  * Works on bytes, without decoding (CR and LF never occur inside a UTF-8 sequence), and passes
  * well-formed stretches through as they are: blocks with data, LF line endings and no comments
  * (nearly every chat stream) leave as views of the chunk they came in, uncopied. Decoding, splitting
  * and re-encoding every chunk cost more than the library's own parser on a long answer.
  */
-export function eventStreamForParser(): TransformStream<Uint8Array, Uint8Array> {
+export function eventStreamStage(): Transformer<Uint8Array, Uint8Array> {
   /** The pieces of an unfinished line from earlier chunks (a long event may span many). */
   let partial: Uint8Array[] = [];
   /** The previous chunk ended with CR: a LF starting this one belongs to that line break. */
@@ -267,7 +268,7 @@ export function eventStreamForParser(): TransformStream<Uint8Array, Uint8Array> 
     if (i < chunk.length) partial.push(chunk.slice(i));
   };
 
-  return new TransformStream({
+  return {
     transform(chunk, controller) {
       const from = afterCr && chunk[0] === LF ? 1 : 0;
       afterCr = false;
@@ -276,7 +277,7 @@ export function eventStreamForParser(): TransformStream<Uint8Array, Uint8Array> 
       else general(chunk, from, out);
       if (out.length) controller.enqueue(out.length === 1 ? out[0] : concat(...out));
     },
-  });
+  };
 }
 
 const LF = 0x0a;
@@ -302,10 +303,11 @@ export async function readFramedBody(
   onMessage: (message: SseMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const reader = body.pipeThrough(withoutBom()).getReader();
+  const reader = body.getReader();
   const stop = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', stop, { once: true });
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // Drops one byte order mark at the start, even split across chunks (a decoder's default).
+  const decoder = new TextDecoder('utf-8');
   const splitter = new LineSplitter();
   // A message may abort (a terminal event does); the rest of its chunk is then dropped too.
   const deliver = (data: string) => {

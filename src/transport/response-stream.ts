@@ -2,18 +2,19 @@ import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { Framing, SseMessage } from '../protocols/types.js';
 import { ChatError, errorFromResponse, timeoutError } from './errors.js';
 import {
-  eventStreamForParser,
+  eventStreamStage,
   framingOf,
   isBinaryType,
   isSniffedType,
   mediaType,
   readFramedBody,
   sniffFraming,
-  withoutBom,
+  withoutBomStage,
 } from './framing.js';
+import { fuse } from './fuse.js';
 import { IdleTimer } from './idle-timer.js';
 import { redirectsAway } from './redirects.js';
-import { taskSlices } from './task-slices.js';
+import { taskSlices, taskSliceStage } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
 /** How a request ended when it did not throw. */
@@ -120,11 +121,11 @@ export async function streamRequest(
         // failure); onopen reports it.
         if (!response.ok || framing !== 'sse' || !source || hasNoContent(response)) return response;
         // fetch-event-source's parser dispatches an empty message for every blank line, where the
-        // SSE spec dispatches only blocks with data (see eventStreamForParser), and takes a leading
+        // SSE spec dispatches only blocks with data (see eventStreamStage), and takes a leading
         // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
         // we do not rely on that).
         const { status, statusText, headers } = response;
-        const events = source.pipeThrough(taskSlices()).pipeThrough(withoutBom()).pipeThrough(eventStreamForParser());
+        const events = source.pipeThrough(fuse(taskSliceStage(), withoutBomStage(), eventStreamStage()));
         return new Response(events, { status, statusText, headers });
       },
       async onopen() {

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { Framing } from '../../src/protocols/types.js';
 import { ChatError, retryAfterSeconds, serverMessageFrom, unreadableAnswer } from '../../src/transport/errors.js';
-import { eventStreamForParser } from '../../src/transport/framing.js';
+import { eventStreamStage } from '../../src/transport/framing.js';
 import { IdleTimer } from '../../src/transport/idle-timer.js';
 import type { ChatRequest } from '../../src/transport/request.js';
 import { streamRequest, type StreamEnd } from '../../src/transport/response-stream.js';
@@ -521,7 +521,7 @@ describe('error messages', () => {
   });
 });
 
-describe('eventStreamForParser', () => {
+describe('eventStreamStage', () => {
   /** The SSE spec's line handling, spelled out on strings: the reference the byte-level filter must match. */
   function reference(text: string): string {
     let out = '';
@@ -550,7 +550,7 @@ describe('eventStreamForParser', () => {
         controller.close();
       },
     });
-    return source.pipeThrough(eventStreamForParser());
+    return source.pipeThrough(new TransformStream(eventStreamStage()));
   }
 
   const filter = (pieces: Uint8Array[]): Promise<string> => new Response(filtered(pieces)).text();
