@@ -56,6 +56,27 @@ for (const stretch of stretches.sort((a, b) => b.ms - a.ms).slice(0, 3)) {
   const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ${k}`).join('\n');
   console.log(`busy stretch of ${stretch.ms.toFixed(0)} ms; self time:\n${top(own)}\n  by outermost frames:\n${top(roots)}`);
 }
+// The whole run by the outermost frames of each sample (which task the time was spent in).
+const rootsAll = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const chain = [];
+  for (let n = byId.get(profile.samples[i]); n; n = parents.get(n.id)) if (n.callFrame.url) chain.push(label(n));
+  if (!chain.length) continue;
+  const key = chain.slice(-2).reverse().join(' > ');
+  rootsAll.set(key, (rootsAll.get(key) ?? 0) + dt[i] / 1000);
+}
+// Inclusive time of each function in the element's updates.
+const inclusive = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const chain = [];
+  for (let n = byId.get(profile.samples[i]); n; n = parents.get(n.id)) chain.push(label(n));
+  if (!chain.some((c) => c.startsWith('scheduleUpdate'))) continue;
+  for (const c of new Set(chain)) inclusive.set(c, (inclusive.get(c) ?? 0) + dt[i] / 1000);
+}
+console.log('inside the element updates, inclusive:');
+for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${v.toFixed(1).padStart(8)} ${k}`);
+console.log('whole run, script time by outermost frames:');
+for (const [k, v] of [...rootsAll].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`${v.toFixed(1).padStart(8)} ${k}`);
 const idle = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
 console.log(`total ${(total / 1000).toFixed(0)} ms, non-idle ${((total - idle) / 1000).toFixed(0)} ms`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ${k}`);

@@ -52,6 +52,16 @@ const fmt = (value, digits = 0) => value.toFixed(digits);
 const classes = new Map();
 const add = (map, key, value) => map.set(key, (map.get(key) ?? 0) + value);
 const frameSelf = new Map();
+const otherSelf = new Map();
+let otherTasks = 0;
+/** Adds each event's self time (its duration less its children's) in a task to `map`. */
+function addSelf(map, entry) {
+  add(map, entry.task.name, entry.task.dur);
+  for (const { event, parent } of nested(entry)) {
+    if (parent) add(map, parent.name, -event.dur);
+    add(map, event.name, event.dur);
+  }
+}
 let updateFrames = 0;
 let styled = 0;
 let styles = 0;
@@ -66,13 +76,15 @@ for (const { task, inside } of tasks) {
   entry.count += 1;
   entry.time += task.dur;
   classes.set(kind, entry);
+  if (kind === 'other tasks over 0.3 ms') {
+    otherTasks += 1;
+
+    addSelf(otherSelf, { task, inside });
+  }
   if (kind !== 'update frames') continue;
   updateFrames += 1;
-  // Self time: each event's duration less its children's.
-  add(frameSelf, task.name, task.dur);
-  for (const { event: e, parent } of nested({ task, inside })) {
-    if (parent) add(frameSelf, parent.name, -e.dur);
-    add(frameSelf, e.name, e.dur);
+  addSelf(frameSelf, { task, inside });
+  for (const { event: e } of nested({ task, inside })) {
     if (e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined) {
       styled += e.args.elementCount;
       styles += 1;
@@ -97,6 +109,12 @@ if (updateFrames) {
   }
   if (styles) console.log(`  style recalculations: ${fmt(styled / styles, 1)} elements each (${styles})`);
   if (layouts) console.log(`  layouts: ${fmt(dirty / layouts, 1)} dirty of ${fmt(total / layouts)} objects each (${layouts})`);
+}
+if (otherTasks) {
+  console.log(`per other task over 0.3 ms: self ms by trace event`);
+  for (const [name, time] of [...otherSelf].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`  ${fmt(ms(time / otherTasks), 3).padStart(7)} ${name}`);
+  }
 }
 for (const long of tasks.filter(({ task }) => task.dur > 50_000)) {
   console.log(`task of ${fmt(ms(long.task.dur), 1)} ms:`);
