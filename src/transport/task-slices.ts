@@ -87,21 +87,22 @@ export function taskSliceStage(options: TaskSliceOptions = {}): Transformer<Uint
   /** Bytes handed on since the last task boundary that was waited for. */
   let bytes = 0;
   let boundary: Promise<void> | undefined;
-  /** When the backlog being parsed began (or the last frame let through); undefined while idle. */
+  /** When the backlog being parsed began (or the last frame let through); undefined while there is none. */
   let busySince: number | undefined;
   /** Whether the stream is waiting for a boundary or frame (else a boundary passing means it was idle). */
   let waiting = false;
+  /** Asks for the end of this task: then the allowance starts over, and a backlog that is not waiting has ended. */
+  const askBoundary = () => {
+    boundary ??= newTask().then(() => {
+      bytes = 0;
+      boundary = undefined;
+      if (!waiting) busySince = undefined;
+    });
+  };
   /** Hands `piece` on, counting it against this task's allowance. */
   const pass = (piece: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>) => {
-    busySince ??= now();
     bytes += piece.length;
-    if (bytes >= limit * BOUNDARY_SHARE) {
-      boundary ??= newTask().then(() => {
-        bytes = 0;
-        boundary = undefined;
-        if (!waiting) busySince = undefined;
-      });
-    }
+    if (bytes >= limit * BOUNDARY_SHARE) askBoundary();
     controller.enqueue(piece);
   };
   return {
@@ -114,12 +115,17 @@ export function taskSliceStage(options: TaskSliceOptions = {}): Transformer<Uint
   };
 
   async function sliced(chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>): Promise<void> {
+    // A backlog starts here, not at the chunks of a trickle before it: those do not ask for a
+    // boundary each (BOUNDARY_SHARE), so a time they set would still stand when a backlog came,
+    // and it would wait for a frame after its first slice.
+    busySince ??= now();
     for (let from = 0; from < chunk.length; ) {
       if (bytes >= limit) {
         waiting = true;
         if (frame && busySince !== undefined && now() - busySince >= PARSE_MS_PER_FRAME) {
           await frame();
-          busySince = undefined;
+          // The next stretch of parsing starts now.
+          busySince = now();
           bytes = 0;
         } else {
           // Passing `limit` bytes asked for the boundary (see BOUNDARY_SHARE).
@@ -131,5 +137,7 @@ export function taskSliceStage(options: TaskSliceOptions = {}): Transformer<Uint
       from += piece.length;
       pass(piece, controller);
     }
+    // However little its last slice was, the backlog ends with this task.
+    askBoundary();
   }
 }

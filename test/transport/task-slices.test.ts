@@ -166,5 +166,68 @@ describe('taskSlices', () => {
     expect((await received).byteLength).to.equal(3000);
     expect(asked).to.equal(12);
   });
+
+  it('gives a backlog after a trickle, or after an earlier backlog, its PARSE_MS_PER_FRAME before the first frame', async () => {
+    const tasks = controlledTasks();
+    const frames = controlledTasks();
+    let time = 0;
+    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: frames.newTask, now: () => time });
+    const writer = slices.writable.getWriter();
+    const reader = slices.readable.getReader();
+    let got = 0;
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        got += value.length;
+        // Each kilobyte takes 3 ms to parse.
+        time += (3 * value.length) / 1000;
+      }
+    })();
+    /** Runs tasks until a frame is waited for, and lets it through; how many bytes went before it. */
+    const untilFrame = async () => {
+      const start = got;
+      for (let i = 0; i < 20 && frames.run() === 0; i++) {
+        tasks.run();
+        await microtasks();
+      }
+      return got - start;
+    };
+    /** Writes `size` bytes at once; how many bytes went before its first frame and between its first and second. */
+    const backlog = async (size: number) => {
+      void writer.write(new Uint8Array(size));
+      await microtasks();
+      return [await untilFrame(), await untilFrame()];
+    };
+    // A trickle: small chunks in tasks of their own, long apart.
+    for (let i = 0; i < 2; i++) {
+      await writer.write(new Uint8Array(100));
+      time += 50;
+      tasks.run();
+      await microtasks();
+    }
+    const [first, second] = await backlog(10_000);
+    expect(first, 'after a trickle').to.be.within(3000, 4000);
+    expect(second, 'between the first frame and the next').to.be.within(3000, 4000);
+    // The rest of it, then a pause, then another backlog ending in a small slice.
+    for (let i = 0; i < 20 && got < 10_200; i++) {
+      tasks.run();
+      frames.run();
+      await microtasks();
+    }
+    expect(got).to.equal(10_200);
+    time += 100;
+    tasks.run();
+    await microtasks();
+    expect((await backlog(10_000))[0], 'after an earlier backlog').to.be.within(3000, 4000);
+    for (let i = 0; i < 20 && got < 20_200; i++) {
+      tasks.run();
+      frames.run();
+      await microtasks();
+    }
+    await writer.close();
+    await reading;
+    expect(got).to.equal(20_200);
+  });
 });
 
