@@ -20,6 +20,28 @@ const microtasks = async () => {
   for (let i = 0; i < 500; i++) await Promise.resolve();
 };
 
+/**
+ * Slices of 1000 bytes with task boundaries and frames the test controls, read as they come;
+ * reading takes the slicer's clock 3 ms per kilobyte, as parsing would.
+ */
+function parsedSlices() {
+  const tasks = controlledTasks();
+  const frames = controlledTasks();
+  const parsed = { time: 0, bytes: 0 };
+  const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: frames.newTask, now: () => parsed.time });
+  const writer = slices.writable.getWriter();
+  const reader = slices.readable.getReader();
+  const reading = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      parsed.bytes += value.length;
+      parsed.time += (3 * value.length) / 1000;
+    }
+  })();
+  return { tasks, frames, parsed, writer, reading };
+}
+
 describe('taskSlices', () => {
   it('hands a 100 KB chunk on 16 KB per task, in order and complete', async () => {
     const tasks = controlledTasks();
@@ -89,36 +111,21 @@ describe('taskSlices', () => {
   });
 
   it('lets a frame through once a backlog has been parsed for PARSE_MS_PER_FRAME', async () => {
-    const tasks = controlledTasks();
-    const frames = controlledTasks();
-    let time = 0;
-    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: frames.newTask, now: () => time });
-    const writer = slices.writable.getWriter();
-    const reader = slices.readable.getReader();
-    let got = 0;
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        got += value.length;
-        // Each slice takes 3 ms to parse.
-        time += 3;
-      }
-    })();
+    const { tasks, frames, parsed, writer, reading } = parsedSlices();
     const write = writer.write(new Uint8Array(10_000));
     await microtasks();
-    expect(got, 'the first slice at once').to.equal(1000);
+    expect(parsed.bytes, 'the first slice at once').to.equal(1000);
     // New tasks alone take it only so far: 3 ms a slice, 8 ms of parsing, then it waits for a frame.
     for (let i = 0; i < 10; i++) {
       tasks.run();
       await microtasks();
     }
-    const beforeFrame = got;
+    const beforeFrame = parsed.bytes;
     expect(beforeFrame).to.be.within(3000, 4000);
     expect(frames.run(), 'one frame waited for').to.equal(1);
     await microtasks();
-    expect(got, 'after the frame, the next slice').to.equal(beforeFrame + 1000);
-    for (let i = 0; i < 20 && got < 10_000; i++) {
+    expect(parsed.bytes, 'after the frame, the next slice').to.equal(beforeFrame + 1000);
+    for (let i = 0; i < 20 && parsed.bytes < 10_000; i++) {
       tasks.run();
       frames.run();
       await microtasks();
@@ -126,7 +133,7 @@ describe('taskSlices', () => {
     await write;
     await writer.close();
     await reading;
-    expect(got).to.equal(10_000);
+    expect(parsed.bytes).to.equal(10_000);
   });
 
   it('never waits for a frame while the body trickles in', async () => {
@@ -168,30 +175,15 @@ describe('taskSlices', () => {
   });
 
   it('gives a backlog after a trickle, or after an earlier backlog, its PARSE_MS_PER_FRAME before the first frame', async () => {
-    const tasks = controlledTasks();
-    const frames = controlledTasks();
-    let time = 0;
-    const slices = taskSlices({ limit: 1000, newTask: tasks.newTask, frame: frames.newTask, now: () => time });
-    const writer = slices.writable.getWriter();
-    const reader = slices.readable.getReader();
-    let got = 0;
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        got += value.length;
-        // Each kilobyte takes 3 ms to parse.
-        time += (3 * value.length) / 1000;
-      }
-    })();
+    const { tasks, frames, parsed, writer, reading } = parsedSlices();
     /** Runs tasks until a frame is waited for, and lets it through; how many bytes went before it. */
     const untilFrame = async () => {
-      const start = got;
+      const start = parsed.bytes;
       for (let i = 0; i < 20 && frames.run() === 0; i++) {
         tasks.run();
         await microtasks();
       }
-      return got - start;
+      return parsed.bytes - start;
     };
     /** Writes `size` bytes at once; how many bytes went before its first frame and between its first and second. */
     const backlog = async (size: number) => {
@@ -202,7 +194,7 @@ describe('taskSlices', () => {
     // A trickle: small chunks in tasks of their own, long apart.
     for (let i = 0; i < 2; i++) {
       await writer.write(new Uint8Array(100));
-      time += 50;
+      parsed.time += 50;
       tasks.run();
       await microtasks();
     }
@@ -210,24 +202,24 @@ describe('taskSlices', () => {
     expect(first, 'after a trickle').to.be.within(3000, 4000);
     expect(second, 'between the first frame and the next').to.be.within(3000, 4000);
     // The rest of it, then a pause, then another backlog ending in a small slice.
-    for (let i = 0; i < 20 && got < 10_200; i++) {
+    for (let i = 0; i < 20 && parsed.bytes < 10_200; i++) {
       tasks.run();
       frames.run();
       await microtasks();
     }
-    expect(got).to.equal(10_200);
-    time += 100;
+    expect(parsed.bytes).to.equal(10_200);
+    parsed.time += 100;
     tasks.run();
     await microtasks();
     expect((await backlog(10_000))[0], 'after an earlier backlog').to.be.within(3000, 4000);
-    for (let i = 0; i < 20 && got < 20_200; i++) {
+    for (let i = 0; i < 20 && parsed.bytes < 20_200; i++) {
       tasks.run();
       frames.run();
       await microtasks();
     }
     await writer.close();
     await reading;
-    expect(got).to.equal(20_200);
+    expect(parsed.bytes).to.equal(20_200);
   });
 });
 
