@@ -10,8 +10,8 @@
 
 /**
  * One `TransformStream` that runs `stages` in order on every chunk, as if each were a stream of its
- * own piped into the next; at the end each stage's `flush` runs, in order, after the earlier ones
- * have handed on what they held back. Only the first stage may transform asynchronously (return a
+ * own piped into the next: each stage's `start` runs first, in order; at the end each stage's
+ * `flush` runs, in order, after the earlier ones have handed on what they held back. Only the first stage may transform asynchronously (return a
  * promise, as task slicing does): the later ones are called from inside its `enqueue` and must
  * finish before it returns.
  */
@@ -19,8 +19,9 @@ export function fuse<T>(...stages: Transformer<T, T>[]): TransformStream<T, T> {
   /** What each stage writes to: `into[i]` is stage i's controller (the next stage's transform). */
   let into: TransformStreamDefaultController<T>[] = [];
   return new TransformStream<T, T>({
-    start(controller) {
+    async start(controller) {
       into = stages.map((_, i) => stageController(stages, i + 1, controller));
+      for (let i = 0; i < stages.length; i++) await stages[i].start?.(into[i]);
     },
     transform(chunk, controller) {
       const first = stages[0];

@@ -70,6 +70,23 @@ describe('fuse', () => {
     expect(await text(source([encode('abc')]).pipeThrough(fuse({})))).to.equal('abc');
   });
 
+  it('starts every stage, in order, before the first chunk; what a start enqueues goes through the later stages', async () => {
+    const started: string[] = [];
+    const greeting: Transformer<Uint8Array, Uint8Array> = {
+      async start(controller) {
+        await Promise.resolve();
+        started.push('first');
+        controller.enqueue(encode('hi '));
+      },
+    };
+    const upperStage: Transformer<Uint8Array, Uint8Array> = {
+      start: () => void started.push('second'),
+      transform: (chunk, controller) => controller.enqueue(upper(chunk)),
+    };
+    expect(await text(source([encode('there')]).pipeThrough(fuse(greeting, upperStage)))).to.equal('HI THERE');
+    expect(started).to.deep.equal(['first', 'second']);
+  });
+
   it('lets its first stage wait (task slicing) and keeps the bytes in order', async () => {
     let tasks = 0;
     const bytes = encode('data: ' + 'x'.repeat(10_000) + '\n\n' + 'data: end\n\n');
