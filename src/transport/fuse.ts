@@ -9,18 +9,22 @@
 // between each, and the libraries that offer it wrap each stage in a stream of its own.
 
 /**
- * One `TransformStream` that runs `stages` in order on every chunk, as if each were a stream of its
- * own piped into the next: each stage's `start` runs first, in order; at the end each stage's
- * `flush` runs, in order, after the earlier ones have handed on what they held back. Only the first stage may transform asynchronously (return a
- * promise, as task slicing does): the later ones are called from inside its `enqueue` and must
- * finish before it returns.
+ * One `TransformStream` that runs `stages` in order on every chunk, as if each were a stream of
+ * its own piped into the next: each stage's `start` runs first, in order; at the end each stage's
+ * `flush` runs, in order, after the earlier ones have handed on what they held back. Only the
+ * first stage may transform asynchronously (return a promise, as task slicing does): the later
+ * ones are called from inside its `enqueue` and must finish before it returns.
  */
 export function fuse<T>(...stages: Transformer<T, T>[]): TransformStream<T, T> {
-  /** What each stage writes to: `into[i]` is stage i's controller (the next stage's transform). */
-  let into: TransformStreamDefaultController<T>[] = [];
+  /** What each stage writes to: `into[i]` is stage i's controller (stage i + 1's transform, or the stream's own after the last). */
+  const into: TransformStreamDefaultController<T>[] = [];
   return new TransformStream<T, T>({
     async start(controller) {
-      into = stages.map((_, i) => stageController(stages, i + 1, controller));
+      let next = controller;
+      for (let i = stages.length - 1; i >= 0; i--) {
+        into[i] = next;
+        if (i > 0) next = feeding(stages[i], next, controller);
+      }
       for (let i = 0; i < stages.length; i++) await stages[i].start?.(into[i]);
     },
     transform(chunk, controller) {
@@ -35,14 +39,11 @@ export function fuse<T>(...stages: Transformer<T, T>[]): TransformStream<T, T> {
   });
 }
 
-/** The controller stage `index - 1` writes to: stage `index`'s transform, or the stream's own after the last. */
-function stageController<T>(stages: Transformer<T, T>[], index: number, controller: TransformStreamDefaultController<T>): TransformStreamDefaultController<T> {
-  if (index >= stages.length) return controller;
-  const stage = stages[index];
-  const next = stageController(stages, index + 1, controller);
+/** A controller whose `enqueue` runs `stage` on the chunk, the stage writing to `next`; `stream` is the fused stream's own. */
+function feeding<T>(stage: Transformer<T, T>, next: TransformStreamDefaultController<T>, stream: TransformStreamDefaultController<T>): TransformStreamDefaultController<T> {
   return {
     get desiredSize() {
-      return controller.desiredSize;
+      return stream.desiredSize;
     },
     enqueue(chunk: T) {
       if (!stage.transform) return next.enqueue(chunk);
@@ -51,7 +52,7 @@ function stageController<T>(stages: Transformer<T, T>[], index: number, controll
         throw new TypeError('fuse: only the first stage may transform asynchronously');
       }
     },
-    error: (reason?: unknown) => controller.error(reason),
-    terminate: () => controller.terminate(),
+    error: (reason?: unknown) => stream.error(reason),
+    terminate: () => stream.terminate(),
   };
 }
