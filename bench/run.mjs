@@ -1,8 +1,9 @@
 // `npm run bench`: how much main-thread time the built widget spends rendering a streamed answer,
 // next to a one-shot render of the same text (the floor) and a hand-written page that re-renders
 // everything on every token (the naive baseline), and of the paced 100 KB stream read by a page
-// that does nothing with it (what receiving it costs, with the floor runs). Prints a table and the targets, writes
-// bench/results/latest.json. A measurement, not a test: it exits 0 whatever the numbers say.
+// that does nothing with it (what receiving it costs, with the floor runs). Prints a table and
+// the targets, writes bench/results/latest.json. A measurement, not a test: it exits 0 whatever
+// the numbers say.
 //
 //   node bench/run.mjs [--quick] [--only=widget,naive,floor,long,series] [--stress]
 //
@@ -247,7 +248,7 @@ async function runReadAlone(size) {
       page: 'read', size, mode: 'paced, alone', kb: answer.text.length / 1024,
       ...timing(before, after), wallMs: performance.now() - wall,
       longTasks: summarizeLongTasks(result.longTasks, result.start),
-      busyShare: (after.busy - before.busy) / ((answer.tokens.length / RATE) * 1000), updatesPerSecond: 0,
+      busyShare: (after.busy - before.busy) / pacedMs(size), updatesPerSecond: 0,
       problems: session.problems,
     });
   } finally {
@@ -278,7 +279,6 @@ async function runWidget(size, mode, { history = 0, cold = false } = {}) {
     const after = await counters(session.cdp);
     const wallMs = performance.now() - wall;
     const answer = server.answer(size);
-    const streamSeconds = answer.tokens.length / RATE;
     const run = {
       page: 'widget', size, mode: history ? `${mode}, ${history} msgs` : cold ? `${mode}, cold` : mode, kb: answer.text.length / 1024,
       ...timing(before, after), wallMs,
@@ -288,7 +288,7 @@ async function runWidget(size, mode, { history = 0, cold = false } = {}) {
       heapMB: await heapMB(session.cdp),
       // Paced: busy time over the stream's duration at RATE (as bench:peers reports it), and
       // visible updates per second between the first and the last byte.
-      busyShare: mode === 'paced' ? (after.busy - before.busy) / (streamSeconds * 1000) : undefined,
+      busyShare: mode === 'paced' ? (after.busy - before.busy) / pacedMs(size) : undefined,
       updatesPerSecond: mode === 'paced' ? result.updates / ((result.lastByte - result.firstByte) / 1000) : undefined,
       cost: mode === 'paced' ? await costCurve(session.marks, before, after, answer.text.length / 1024) : undefined,
       outcome: result.outcome, textLength: result.textLength, allRendered: result.allRendered,
@@ -304,10 +304,15 @@ async function runWidget(size, mode, { history = 0, cold = false } = {}) {
   }
 }
 
+/** How long the server takes to send the answer of `size` KB paced at RATE tokens a second. */
+function pacedMs(size) {
+  return (server.answer(size).tokens.length / RATE) * 1000;
+}
+
 /** How far behind the server a paced run finished: 0 for a page that keeps up. */
 function lagMs(mode, size, wallMs) {
   if (!mode.startsWith('paced')) return undefined;
-  return Math.max(0, wallMs - (server.answer(size).tokens.length / RATE) * 1000);
+  return Math.max(0, wallMs - pacedMs(size));
 }
 
 async function runNaive(size, mode) {
