@@ -34,10 +34,15 @@ export function warmUpScript(View: View): void {
 let laidOut = false;
 
 /**
- * Once per page: renders the sample into a hidden box at the end of `root`, lays it out and
- * removes it, in one task. The box (`.warm-up`, styles/markdown.ts) is out of flow, clipped to no
- * height, invisible, inert and hidden from assistive technology: nothing on the page moves and
- * nobody can see, reach or hear it. Skipped where an answer is already shown: that paid for it.
+ * Once per page: renders the sample into a hidden box among the element's messages (`.messages`,
+ * or `root` where there is none), as the first exchange would show it (a question, an answer and
+ * its actions), lays it out and removes it, in one task. Among the messages, so the text inherits
+ * what an answer's does: appended to the shadow root itself it inherited the host page's font
+ * instead of the widget's (set inside, on `.surface`), and loaded faces the first answer then
+ * loaded again, in its first frames (FontCache lookups of 10-20 ms there in a trace). The box
+ * (`.warm-up`, styles/markdown.ts) is out of flow, clipped to no height, invisible, inert and
+ * hidden from assistive technology: nothing on the page moves and nobody can see, reach or hear
+ * it. Skipped where an answer is already shown: that paid for it.
  */
 export function warmUpLayout(root: ShadowRoot, View: View): void {
   if (laidOut || root.querySelector('.message.assistant')) return;
@@ -46,11 +51,27 @@ export function warmUpLayout(root: ShadowRoot, View: View): void {
   box.className = 'warm-up';
   box.setAttribute('aria-hidden', 'true');
   box.inert = true;
-  const markdown = document.createElement('div');
-  markdown.className = 'markdown';
-  box.append(markdown);
+  // The classes of message-templates.ts, for the faces and sizes its parts use besides the
+  // markdown: a question's bubble, an answer's statistics and action buttons. Built node by node:
+  // a page that requires Trusted Types refuses an HTML string.
+  const markdown = element('div', 'markdown');
+  box.append(
+    element('article', 'message user', element('div', 'bubble', 'a')),
+    element(
+      'article',
+      'message assistant',
+      element('div', 'bubble', markdown, element('div', 'stats', '1 s'), element('div', 'actions', element('button', 'action-button', 'b'))),
+    ),
+  );
   new View(markdown).update(WARM_UP_SAMPLE, true);
-  root.append(box);
+  (root.querySelector('.messages') ?? root).append(box);
   box.getBoundingClientRect();
   box.remove();
+}
+
+function element(tag: string, className: string, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
 }

@@ -52,7 +52,10 @@ describe('warm-up', () => {
     expect(box.className).to.equal('warm-up');
     expect(box.getAttribute('aria-hidden')).to.equal('true');
     expect((box as HTMLElement).inert).to.be.true;
-    expect(box.querySelector(':scope > .markdown table')).to.exist;
+    // The first exchange as the element shows it: a question, an answer with every kind of block, its actions.
+    expect(box.querySelector(':scope > .message.user > .bubble')).to.exist;
+    expect(box.querySelector(':scope > .message.assistant > .bubble > .markdown table')).to.exist;
+    expect(box.querySelector(':scope > .message.assistant .action-button')).to.exist;
     expect(root.children).to.have.length(0);
     expect(watch(root, () => warmUpLayout(root, MarkdownView)).added, 'a second call').to.have.length(0);
   });
