@@ -60,6 +60,18 @@ describe('code block', () => {
     expect(streaming.querySelector('code')!.classList.contains('hljs')).to.be.false;
   });
 
+  it('colours the blocks that waited for their grammar in the tasks after it arrived, not in that task', async () => {
+    const blocks = fragmentOf('<pre><code class="language-lua">local a = 1</code></pre>'.repeat(3));
+    const pending = decorateCodeBlocks(blocks, true);
+    expect(pending).to.have.length(3);
+    const codes = Array.from(blocks.querySelectorAll('code'));
+    // This continuation runs in the task the grammar arrived in, after the blocks' own callbacks.
+    expect(await loadLanguage('lua')).to.be.true;
+    expect(codes.filter((c) => c.classList.contains('hljs'))).to.have.length(0);
+    await Promise.all(pending);
+    expect(codes.every((c) => c.classList.contains('hljs') && c.querySelector('.hljs-keyword'))).to.be.true;
+  });
+
   it('streams a block: the same chrome, its text growing in place', async () => {
     const block = new StreamingCodeBlock('bash');
     expect(block.nodes).to.have.length(1);
