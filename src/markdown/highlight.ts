@@ -116,7 +116,7 @@ function apply(api: HLJSApi, code: HTMLElement, language: string): void {
 }
 
 /** Milliseconds of colouring per task for the blocks that waited for their grammar. */
-export const COLOUR_MS_PER_TASK = 8;
+const COLOUR_MS_PER_TASK = 8;
 /** Blocks whose grammar has arrived, oldest first, each with what resolves its promise. */
 const waiting: (() => void)[] = [];
 let draining = false;
@@ -125,7 +125,7 @@ let draining = false;
  * Colours the blocks that waited for their grammar a few milliseconds' worth per task, starting in
  * the task after the one it arrived in. Every block a backlog showed before then waits on the same
  * load, and colouring them all when it resolved made one task of them (with the grammar's
- * compilation): up to 30 ms of highlight.js in a page's first 20 KB burst.
+ * compilation): 20 ms of highlight.js in one task of a page's first 20 KB burst, in a profile.
  */
 async function drain(): Promise<void> {
   draining = true;
@@ -141,7 +141,12 @@ async function drain(): Promise<void> {
 function colourSoon(colour: () => void): Promise<void> {
   return new Promise((resolve) => {
     waiting.push(() => {
-      colour();
+      // One block's failure must not stop the queue: the rest would never be coloured.
+      try {
+        colour();
+      } catch (error) {
+        console.warn('stream-chat: code left unhighlighted', error);
+      }
       resolve();
     });
     if (!draining) void drain();
