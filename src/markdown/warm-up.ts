@@ -64,6 +64,9 @@ export function warmUpLayout(root: ShadowRoot, View: View): void {
     ),
   );
   new View(markdown).update(WARM_UP_SAMPLE, true);
+  // Coloured code's own faces (comments in italic, sections in bold), which the sample's code
+  // block, plain until a grammar loads, does not show.
+  markdown.append(element('pre', '', element('code', 'hljs', element('span', 'hljs-comment', 'q'), element('span', 'hljs-section', 'r'))));
   (root.querySelector('.messages') ?? root).append(box);
   box.getBoundingClientRect();
   box.remove();

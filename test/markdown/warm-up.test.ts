@@ -56,6 +56,8 @@ describe('warm-up', () => {
     expect(box.querySelector(':scope > .message.user > .bubble')).to.exist;
     expect(box.querySelector(':scope > .message.assistant > .bubble > .markdown table')).to.exist;
     expect(box.querySelector(':scope > .message.assistant .action-button')).to.exist;
+    // Coloured code's italic comments, which the sample's plain code block does not have.
+    expect(box.querySelector('.markdown code.hljs > .hljs-comment')).to.exist;
     expect(root.children).to.have.length(0);
     expect(watch(root, () => warmUpLayout(root, MarkdownView)).added, 'a second call').to.have.length(0);
   });
