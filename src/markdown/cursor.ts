@@ -23,6 +23,11 @@ export class Cursor {
 
   constructor(private readonly root: HTMLElement) {}
 
+  /** The cursor's element, once it has been placed. */
+  get node(): HTMLElement | undefined {
+    return this.element;
+  }
+
   /** Puts the cursor at the end of the deepest last element under the root. */
   place(): void {
     if (!this.element) {

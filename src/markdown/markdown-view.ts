@@ -13,6 +13,7 @@ import { discloseLinks } from './link-disclosure.js';
 import { lexSafely, renderSafely } from './limits.js';
 import type { HtmlMode } from './markdown.js';
 import { typesetMath } from './math-render.js';
+import { morph } from './morph.js';
 import { PlainAppend } from './plain-append.js';
 import { sanitize } from './sanitize.js';
 import type { TextSource } from './text-source.js';
@@ -67,7 +68,8 @@ const SEGMENT_EDGES = new Set(['paragraph', 'list', 'code', 'blockquote', 'table
 /**
  * Renders a growing markdown text into an element, incrementally: top-level blocks that are
  * finished (another block has started after them) are rendered, sanitized and inserted once and
- * never touched again; only the open last block is re-lexed and re-rendered on each update. The
+ * never touched again; only the open last block is re-lexed and re-rendered on each update, and
+ * only what differs from what shows it changes in the document (morph.ts). The
  * cost of an update is proportional to the open block, not to the answer, and a streaming code
  * block costs only its new text.
  *
@@ -133,8 +135,9 @@ export class MarkdownView {
     // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
     const { finished, open } = this.blocks.split(done && !partial);
     if (finished) {
-      this.clearTail();
-      this.appendBlocks(this.renderEach(finished));
+      // The open block is the first of those that finished: what showed it is morphed into their
+      // render, so a block that looks the same finished is not laid out and painted again.
+      this.appendBlocks(this.renderEach(finished), this.takeTail());
     }
     this.renderTail(open);
 
@@ -170,14 +173,25 @@ export class MarkdownView {
 
   /**
    * Appends finished blocks, filling the current segment and starting new ones. One sanitize and
-   * one insertion per segment for everything that finished since the last frame.
+   * one insertion per segment for everything that finished since the last frame; `shown` (what
+   * showed the open block, at the end of the current segment) is morphed into the first.
    */
-  private appendBlocks(blocks: { type: string; html: string }[]): void {
+  private appendBlocks(blocks: { type: string; html: string }[], shown: readonly ChildNode[] = []): void {
     let html = '';
+    let reuse = shown;
+    const flush = () => {
+      if (!html) return;
+      const fragment = this.prepare(html, true);
+      if (reuse.length) morph(reuse, fragment, this.cursor.node);
+      else this.append(fragment);
+      reuse = [];
+      html = '';
+    };
     for (const block of blocks) {
       if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_EDGES.has(this.lastType) && SEGMENT_EDGES.has(block.type)) {
-        if (html) this.insert(html, true);
-        html = '';
+        flush();
+        reuse.forEach((node) => node.remove());
+        reuse = [];
         // The segment is full: the next block starts a new one (in a new chapter once this one
         // is full, see currentSegment).
         this.segment = undefined;
@@ -188,29 +202,50 @@ export class MarkdownView {
       this.lastType = block.type;
       html += block.html;
     }
-    if (html) this.insert(html, true);
+    flush();
+    reuse.forEach((node) => node.remove());
   }
 
   private renderTail(tokens: Token[]): void {
-    this.clearTail();
-    if (!tokens.length) return;
-    if (!this.finalized && this.openFence()) return;
+    // The open block as shown: its new render is morphed into it (morph.ts) rather than replacing
+    // it, except a streaming code block (see takeTail) and the last block of an answer that ended
+    // early, which is rendered finished (images load, code is highlighted).
+    const shown = this.finalized ? this.clearTail() : this.takeTail();
+    const drop = () => shown.forEach((node) => node.remove());
+    if (!tokens.length) return drop();
+    if (!this.finalized && this.openFence()) return drop();
     const open = tokens.find((t) => t.type !== 'space');
     // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
     const raw = this.blocks.open;
     const heal = !this.finalized || this.partial;
     const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
-    const shown = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
+    const rendered = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
     if (open?.type === 'code' && 'lang' in open && open.lang) prefetchGrammar(String(open.lang));
-    this.tailNodes = this.insert(this.render(shown), this.finalized);
+    const fragment = this.prepare(this.render(rendered), this.finalized);
+    this.tailNodes = shown.length ? morph(shown, fragment, this.cursor.node) : this.append(fragment);
     if (!this.finalized) this.plain = PlainAppend.after(raw, this.tailNodes);
   }
 
-  private clearTail(): void {
+  /** Removes the open block's nodes; returns none (for `takeTail`'s callers). */
+  private clearTail(): ChildNode[] {
     for (const node of this.tailNodes) node.remove();
     this.tailNodes = [];
     this.fence = undefined;
     this.plain = undefined;
+    return [];
+  }
+
+  /**
+   * Hands over the nodes that show the open block, to be morphed into its next render (they stay
+   * in the document until then). A streaming code block is removed instead: it grows in place
+   * already (live-code.ts), and its highlighting may still be under way.
+   */
+  private takeTail(): ChildNode[] {
+    if (this.fence) return this.clearTail();
+    const nodes = this.tailNodes;
+    this.tailNodes = [];
+    this.plain = undefined;
+    return nodes;
   }
 
   /**
@@ -240,11 +275,9 @@ export class MarkdownView {
     return renderSafely(tokens, this.options.html === 'sanitize' ? 'sanitize' : 'escape');
   }
 
-  /** Sanitizes, decorates and appends HTML at the end of the current segment; returns the nodes it became. */
-  private insert(html: string, finished: boolean): ChildNode[] {
+  /** Sanitizes and decorates HTML (code blocks, images, links, math), keeping track of what finishes later. */
+  private prepare(html: string, finished: boolean): DocumentFragment {
     const fragment = sanitize(html);
-    // Nothing to show (a reference definition, raw HTML the sanitizer removed) starts no segment.
-    if (!fragment.hasChildNodes()) return [];
     showImages(fragment, this.options.images, finished, this.options.labels);
     discloseLinks(fragment);
     for (const promise of [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)]) {
@@ -253,6 +286,13 @@ export class MarkdownView {
     }
     // Wide tables scroll sideways (display: block); keyboard users must be able to scroll them too.
     for (const table of Array.from(fragment.querySelectorAll('table'))) table.tabIndex = 0;
+    return fragment;
+  }
+
+  /** Appends a prepared fragment at the end of the current segment; returns the nodes it became. */
+  private append(fragment: DocumentFragment): ChildNode[] {
+    // Nothing to show (a reference definition, raw HTML the sanitizer removed) starts no segment.
+    if (!fragment.hasChildNodes()) return [];
     const nodes = Array.from(fragment.childNodes);
     this.currentSegment().append(fragment);
     return nodes;

@@ -174,6 +174,40 @@ describe('MarkdownView', () => {
     expect(view.root.contains(first)).to.be.true;
   });
 
+  it('changes only what differs when the open block grows: earlier list items and table rows stay', () => {
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('Intro.\n\n- first item *with* `code`\n- second', false);
+    const [first, second] = Array.from(view.root.querySelectorAll('li'));
+    view.update('Intro.\n\n- first item *with* `code`\n- second item **bold**\n- thi', false);
+    const items = Array.from(view.root.querySelectorAll('li'));
+    expect(items.map((li) => li.textContent)).to.deep.equal(['first item with code', 'second item bold', 'thi']);
+    expect(items[0]).to.equal(first);
+    expect(items[1]).to.equal(second);
+    expect(view.root.querySelector('.cursor')?.parentElement).to.equal(items[2]);
+
+    view.update('Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3', false);
+    const row = view.root.querySelector('tbody tr')!;
+    view.update('Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6', false);
+    expect(view.root.querySelector('tbody tr')).to.equal(row);
+    expect(Array.from(view.root.querySelectorAll('tbody tr')).map((tr) => tr.textContent!.replace(/\s/g, ''))).to.deep.equal(['12', '34', '56']);
+  });
+
+  it('keeps the nodes of an open block that finishes as it was shown, and ends as a one-shot render', async () => {
+    const text = 'A paragraph with *emphasis* and `code`.\n\n- one\n- two\n';
+    const view = new MarkdownView(document.createElement('div'));
+    view.update('A paragraph with *emphasis* and `code`.', false);
+    const paragraph = view.root.querySelector('p')!;
+    const emphasis = paragraph.querySelector('em')!;
+    view.update('A paragraph with *emphasis* and `code`.\n\n- one\n- tw', false);
+    expect(view.root.querySelector('p')).to.equal(paragraph);
+    expect(paragraph.querySelector('em')).to.equal(emphasis);
+    const item = view.root.querySelector('li')!;
+    view.update(text, true);
+    expect(view.root.querySelector('li')).to.equal(item);
+    expect(view.root.querySelector('.cursor')).to.equal(null);
+    expect(view.root.innerHTML).to.equal(await oneShot(text));
+  });
+
   it('renders an unterminated fence as an open code block, plain without a grammar, with a cursor', () => {
     const view = new MarkdownView(document.createElement('div'));
     view.update('Code:\n\n```fortran\nprogram f\n  print *, 1', false);
