@@ -5,11 +5,11 @@
 // compositor animation at every update, about 2 ms of each 12 ms update frame and 0.8 ms of every
 // frame in between, a sixth of a paced stream's main-thread time (bench/trace.mjs, 20 KB at 1000
 // tokens/s). So it blinks only once the text pauses: while text flows it stays lit, as a caret does
-// while one types (`.cursor.flowing` until FLOW_MS after it last moved; styles/markdown.ts).
+// while one types (`.cursor.flowing` until FLOW_MS after text last came; styles/markdown.ts).
 
 import { clock } from '../transport/clock.js';
 
-/** How long after the cursor last moved the text counts as flowing, and the cursor does not blink. */
+/** How long after text last came the text counts as flowing, and the cursor does not blink. */
 export const FLOW_MS = 500;
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
@@ -17,8 +17,8 @@ const MATH_PLACEHOLDER = /\bmath-(?:inline|display)\b/;
 
 export class Cursor {
   private element?: HTMLElement;
-  /** When the cursor last moved, and the timer that ends the flow once it has not for FLOW_MS. */
-  private moved = 0;
+  /** When text last came, and the timer that ends the flow once none has for FLOW_MS. */
+  private flowed = 0;
   private timer?: unknown;
 
   constructor(private readonly root: HTMLElement) {}
@@ -28,7 +28,11 @@ export class Cursor {
     return this.element;
   }
 
-  /** Puts the cursor at the end of the deepest last element under the root. */
+  /**
+   * Text was added: puts the cursor at the end of the deepest last element under the root, and
+   * keeps it lit. Text grows in place as often as the cursor moves (plain-append.ts, morph.ts), so
+   * the flow is the text's, not the cursor's: counting only moves made it blink mid-stream.
+   */
   place(): void {
     if (!this.element) {
       this.element = document.createElement('span');
@@ -54,8 +58,7 @@ export class Cursor {
       }
       host = last;
     }
-    if (host.lastChild === cursor) return;
-    host.append(cursor);
+    if (host.lastChild !== cursor) host.append(cursor);
     this.flow();
   }
 
@@ -64,15 +67,15 @@ export class Cursor {
     this.settle();
   }
 
-  /** The cursor moved: it stays lit until it has not moved for FLOW_MS. */
+  /** Text flowed: the cursor stays lit until no text has come for FLOW_MS. */
   private flow(): void {
     const time = clock();
-    this.moved = time.now();
+    this.flowed = time.now();
     if (this.timer !== undefined) return;
     this.element!.classList.add('flowing');
     // One timer for the whole flow, not one per move: when it fires early it waits out the rest.
     const check = () => {
-      const left = this.moved + FLOW_MS - time.now();
+      const left = this.flowed + FLOW_MS - time.now();
       if (left > 0) this.timer = time.setTimeout(check, left);
       else this.settle();
     };

@@ -131,7 +131,10 @@ export class MarkdownView {
       return;
     }
     // No line break was added, so no block can have finished or started: the splitter need not look.
-    if (!done && this.plain?.append(this.blocks.open)) return;
+    if (!done && this.plain?.append(this.blocks.open)) {
+      this.placeCursor();
+      return;
+    }
     // A partial answer keeps its last block open, so it is shown healed rather than as raw syntax.
     const { finished, open } = this.blocks.split(done && !partial);
     if (finished) {

@@ -52,17 +52,24 @@ describe('Cursor', () => {
     expect(clock.pending()).to.deep.equal([]);
   });
 
-  it('does not count staying in place as moving, and stops the flow when removed', () => {
+  it('stays lit while text grows in place, blinks once none has come for FLOW_MS, and stops the flow when removed', () => {
     const view = root('<p>a</p>');
     const cursor = new Cursor(view);
     cursor.place();
-    clock.advance(FLOW_MS / 2);
-    cursor.place();
-    clock.advance(FLOW_MS / 2);
-    expect(flowing(view), 'the same place is not a move').to.be.false;
+    const text = view.querySelector('p')!.firstChild as Text;
+    for (let i = 0; i < 20; i++) {
+      clock.advance(40);
+      text.appendData(' more');
+      cursor.place();
+    }
+    expect(view.querySelector('p > .cursor'), 'still at the end of the same paragraph').to.exist;
+    expect(flowing(view), 'lit while the text grows where it is').to.be.true;
+    clock.advance(FLOW_MS);
+    expect(flowing(view), 'blinks after a pause').to.be.false;
     view.append(document.createElement('p'));
     view.lastElementChild!.textContent = 'b';
     cursor.place();
+    expect(flowing(view)).to.be.true;
     const element = view.querySelector('.cursor')!;
     cursor.remove();
     expect(view.querySelector('.cursor')).to.be.null;

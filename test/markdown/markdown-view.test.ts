@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { loadLanguage } from '../../src/markdown/highlight.js';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import { FLOW_MS } from '../../src/markdown/cursor.js';
+import { fakeClock } from '../fake-clock.js';
 import { chatShowing, lastAnswer, until } from '../helpers.js';
 import { randomPieces, seededRandom } from '../support.js';
 
@@ -190,6 +192,30 @@ describe('MarkdownView', () => {
     view.update('Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6', false);
     expect(view.root.querySelector('tbody tr')).to.equal(row);
     expect(Array.from(view.root.querySelectorAll('tbody tr')).map((tr) => tr.textContent!.replace(/\s/g, ''))).to.deep.equal(['12', '34', '56']);
+  });
+
+  it('keeps the cursor lit while text flows, also where the text grows in place, and lets it blink once it pauses', () => {
+    const clock = fakeClock();
+    try {
+      const view = new MarkdownView(document.createElement('div'));
+      const lit = () => !!view.root.querySelector('.cursor.flowing');
+      // Words with markup, morphed in before the cursor, which stays at the end of the same
+      // paragraph (morph.ts); then plain words appended in place (plain-append.ts); each for
+      // longer than FLOW_MS, an update every 40 ms.
+      let text = 'One';
+      view.update(text, false);
+      for (let i = 0; i < 40; i++) {
+        text += i < 20 ? ` *x${i}* y` : ' more';
+        view.update(text, false);
+        clock.advance(40);
+        expect(lit(), `update ${i}`).to.be.true;
+      }
+      expect(view.root.querySelector('p > .cursor')).to.exist;
+      clock.advance(FLOW_MS);
+      expect(lit(), 'blinks once the text pauses').to.be.false;
+    } finally {
+      clock.restore();
+    }
   });
 
   it('keeps the nodes of an open block that finishes as it was shown, and ends as a one-shot render', async () => {
