@@ -184,9 +184,7 @@ export class MarkdownView {
     let reuse = shown;
     const flush = () => {
       if (!html) return;
-      const fragment = this.prepare(html, true);
-      if (reuse.length) morph(reuse, fragment, this.cursor.node);
-      else this.append(fragment);
+      this.show(this.prepare(html, true), reuse);
       reuse = [];
       html = '';
     };
@@ -224,8 +222,7 @@ export class MarkdownView {
     const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
     const rendered = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
     if (open?.type === 'code' && 'lang' in open && open.lang) prefetchGrammar(String(open.lang));
-    const fragment = this.prepare(this.render(rendered), this.finalized);
-    this.tailNodes = shown.length ? morph(shown, fragment, this.cursor.node) : this.append(fragment);
+    this.tailNodes = this.show(this.prepare(this.render(rendered), this.finalized), shown);
     if (!this.finalized) this.plain = PlainAppend.after(raw, this.tailNodes);
   }
 
@@ -278,18 +275,35 @@ export class MarkdownView {
     return renderSafely(tokens, this.options.html === 'sanitize' ? 'sanitize' : 'escape');
   }
 
-  /** Sanitizes and decorates HTML (code blocks, images, links, math), keeping track of what finishes later. */
-  private prepare(html: string, finished: boolean): DocumentFragment {
+  /**
+   * Sanitizes and decorates HTML (code blocks, images, links, math), keeping track of what
+   * finishes later; `later` says whether any of it does (code waiting for its grammar, math for
+   * KaTeX), on the fragment's own nodes.
+   */
+  private prepare(html: string, finished: boolean): { fragment: DocumentFragment; later: boolean } {
     const fragment = sanitize(html);
     showImages(fragment, this.options.images, finished, this.options.labels);
     discloseLinks(fragment);
-    for (const promise of [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)]) {
+    const later = [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)];
+    for (const promise of later) {
       this.pending.add(promise);
       void promise.finally(() => this.pending.delete(promise));
     }
     // Wide tables scroll sideways (display: block); keyboard users must be able to scroll them too.
     for (const table of Array.from(fragment.querySelectorAll('table'))) table.tabIndex = 0;
-    return fragment;
+    return { fragment, later: later.length > 0 };
+  }
+
+  /**
+   * Shows a prepared render in place of `shown` (nodes at the end of the current segment, or
+   * none): morphed into them, or appended after removing them when the render has work still to
+   * finish on its own nodes (a node of `shown` kept in its place would never get it). Returns the
+   * nodes that show it.
+   */
+  private show({ fragment, later }: { fragment: DocumentFragment; later: boolean }, shown: readonly ChildNode[]): ChildNode[] {
+    if (shown.length && !later) return morph(shown, fragment, this.cursor.node);
+    for (const node of shown) node.remove();
+    return this.append(fragment);
   }
 
   /** Appends a prepared fragment at the end of the current segment; returns the nodes it became. */

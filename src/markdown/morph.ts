@@ -12,7 +12,9 @@
 // trees come from the same renderer and sanitizer, so nodes are matched by position (no keys, no
 // moves); an element whose name or attributes differ is replaced whole by the new one. Every node
 // inserted comes from the new, sanitized render, and text is only ever set as text: what reaches
-// the DOM is exactly what a replacement would have put there.
+// the DOM is exactly what a replacement would have put there. A render with work still to finish
+// on its own nodes (code waiting for its grammar, math for KaTeX) is not morphed but inserted
+// (markdown-view.ts): a shown node kept in place of one of them would never get that work.
 
 /**
  * Makes `shown`, the live nodes of the open block (consecutive siblings, in order), show what

@@ -194,6 +194,22 @@ describe('MarkdownView', () => {
     expect(Array.from(view.root.querySelectorAll('tbody tr')).map((tr) => tr.textContent!.replace(/\s/g, ''))).to.deep.equal(['12', '34', '56']);
   });
 
+  it('colours a code block in a list once its grammar loads, when the list finished while it loaded', async () => {
+    // The list's nodes are morphed into its finished render; that render's code is coloured
+    // later, so it must be the render's code element that ends up shown, not the one streamed.
+    const text = '- Step:\n\n  ```kotlin\n  fun main() {}\n  ```\n- next\n\nAfter.\n';
+    const view = new MarkdownView(document.createElement('div'));
+    let shown = '';
+    for (const piece of chunk(text, 5, 6)) {
+      shown += piece;
+      view.update(shown, false);
+    }
+    view.update(text, true);
+    await view.settled();
+    expect(view.root.querySelector('li code.hljs .hljs-keyword')?.textContent).to.equal('fun');
+    expect(view.root.innerHTML).to.equal(await oneShot(text));
+  });
+
   it('keeps the cursor lit while text flows, also where the text grows in place, and lets it blink once it pauses', () => {
     const clock = fakeClock();
     try {
