@@ -301,7 +301,7 @@ export class MarkdownView {
    * nodes that show it.
    */
   private show({ fragment, later }: { fragment: DocumentFragment; later: boolean }, shown: readonly ChildNode[]): ChildNode[] {
-    if (shown.length && !later) return morph(shown, fragment, this.cursor.node);
+    if (shown[0]?.parentNode && !later) return morph(shown, fragment, this.cursor.node);
     for (const node of shown) node.remove();
     return this.append(fragment);
   }

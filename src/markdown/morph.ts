@@ -25,8 +25,11 @@
  */
 export function morph(shown: readonly ChildNode[], fresh: DocumentFragment, skip?: Node): ChildNode[] {
   const first = shown[0];
-  if (!first?.parentNode) throw new Error('morph: the shown nodes are not in the document');
-  return matchChildren(first.parentNode, shown, Array.from(fresh.childNodes), first, skip);
+  const parent = first?.parentNode;
+  if (!parent) throw new Error('morph: the first shown node has no parent');
+  // A node the page moved away meanwhile is not matched: only those still beside the first.
+  const current = shown.filter((node) => node.parentNode === parent);
+  return matchChildren(parent, current, Array.from(fresh.childNodes), first, skip);
 }
 
 /**

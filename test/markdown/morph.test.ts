@@ -88,6 +88,14 @@ describe('morph', () => {
     expect(top.container.innerHTML).to.equal('<p>finished</p><hr><p>next</p><span></span>');
   });
 
+  it('matches only the shown nodes still in place when the page moved some away', () => {
+    const { container, shown } = shownIn('<p>one</p><p>two</p><p>three</p>');
+    shown[1].remove();
+    const nodes = morph(shown, fragmentOf('<p>one</p><p>two!</p>'));
+    expect(container.innerHTML).to.equal('<p>finished</p><p>one</p><p>two!</p>');
+    expect(nodes[0]).to.equal(shown[0]);
+  });
+
   it('ends with exactly the new render, whatever the two trees were (random trees)', () => {
     const random = seededRandom(29);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
