@@ -6,10 +6,14 @@
 // the targets, writes bench/results/latest.json. A measurement, not a test: it exits 0 whatever
 // the numbers say.
 //
-//   node bench/run.mjs [--quick] [--only=widget,naive,floor,long,series] [--stress]
+//   node bench/run.mjs [--quick] [--only=widget,naive,floor,long,series] [--sizes=20,100]
+//                      [--modes=unthrottled,paced,unthrottled-cold,paced-cold] [--stress]
 //
 // --quick: the 20 KB answer only, no long conversation or series. --only: just those kinds of runs
-// (a comma-separated list); ratios to the floor need the floor run. --stress (or --only=stress):
+// (a comma-separated list); ratios to the floor need the floor run. --sizes: just those answer
+// sizes (KB). --modes: just those widget runs (the cold ones send before anything was focused).
+// With the last three, an A/B of one figure takes minutes, e.g. `node bench/compare.mjs
+// --against=../before --rounds=8 --only=widget --sizes=100 --modes=paced`. --stress (or --only=stress):
 // a 5 MB answer in one SSE event, a 20 MB answer in an event per paragraph and a 1 MB question;
 // reports the longest task of each and checks that all of the text was shown (written to
 // bench/results/stress.json). --scale=0.2 scales the stress sizes, for a quicker look.
@@ -28,13 +32,22 @@ const probePath = fileURLToPath(new URL('./pages/probe.js', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const stress = args.includes('--stress');
-const onlyArg = args.find((a) => a.startsWith('--only='));
-const KINDS = ['floor', 'widget', 'naive', 'long', 'series', 'stress'];
-const kinds = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : stress ? ['stress'] : ['floor', 'widget', 'naive', 'long', 'series']);
-for (const kind of kinds) {
-  if (!KINDS.includes(kind)) throw new Error(`--only: unknown kind "${kind}" (${KINDS.join(', ')})`);
+/** A comma-separated option's values, each checked against `allowed`; undefined when absent. */
+function listOption(name, allowed) {
+  const given = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (given === undefined) return undefined;
+  const values = given.split(',');
+  for (const value of values) {
+    if (!allowed.includes(value)) throw new Error(`--${name}: unknown value "${value}" (${allowed.join(', ')})`);
+  }
+  return new Set(values);
 }
-const sizes = quick ? [20] : [20, 100];
+const KINDS = ['floor', 'widget', 'naive', 'long', 'series', 'stress'];
+const kinds = listOption('only', KINDS) ?? new Set(stress ? ['stress'] : ['floor', 'widget', 'naive', 'long', 'series']);
+const SIZES = [20, 100];
+const sizes = [...(listOption('sizes', SIZES.map(String)) ?? (quick ? ['20'] : SIZES.map(String)))].map(Number);
+const WIDGET_MODES = ['unthrottled', 'paced', 'unthrottled-cold', 'paced-cold'];
+const widgetModes = listOption('modes', WIDGET_MODES) ?? new Set(WIDGET_MODES);
 
 /** Wall-time cap of a naive run; past it the page stops and its busy time is a lower bound. */
 const NAIVE_CAP_MS = 45_000;
@@ -422,11 +435,11 @@ try {
       if (size === 100) await runAlone(size, 'plain');
     }
     if (kinds.has('widget')) {
-      await runWidget(size, 'unthrottled');
-      await runWidget(size, 'paced');
+      if (widgetModes.has('unthrottled')) await runWidget(size, 'unthrottled');
+      if (widgetModes.has('paced')) await runWidget(size, 'paced');
       // The first message of a page sent by script, no composer focus: the renderer loads alongside the request.
-      if (size === 20) await runWidget(size, 'paced', { cold: true });
-      await runWidget(size, 'unthrottled', { cold: true });
+      if (size === 20 && widgetModes.has('paced-cold')) await runWidget(size, 'paced', { cold: true });
+      if (widgetModes.has('unthrottled-cold')) await runWidget(size, 'unthrottled', { cold: true });
     }
     if (kinds.has('naive')) {
       await runNaive(size, 'unthrottled');

@@ -234,6 +234,23 @@ describe('MarkdownView', () => {
     }
   });
 
+  it('keeps a selection the reader made in the block being written', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    try {
+      const view = new MarkdownView(root);
+      view.update('First words of *the* answer', false);
+      const text = root.querySelector('p')!.firstChild!;
+      getSelection()!.setBaseAndExtent(text, 0, text, 5);
+      view.update('First words of *the* answer, and **more** `code`', false);
+      expect(getSelection()!.anchorNode).to.equal(text);
+      expect(getSelection()!.toString()).to.equal('First');
+    } finally {
+      getSelection()!.removeAllRanges();
+      root.remove();
+    }
+  });
+
   it('keeps the nodes of an open block that finishes as it was shown, and ends as a one-shot render', async () => {
     const text = 'A paragraph with *emphasis* and `code`.\n\n- one\n- two\n';
     const view = new MarkdownView(document.createElement('div'));
