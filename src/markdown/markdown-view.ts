@@ -191,7 +191,7 @@ export class MarkdownView {
     for (const block of blocks) {
       if (this.segmentBlocks >= SEGMENT_BLOCKS && SEGMENT_EDGES.has(this.lastType) && SEGMENT_EDGES.has(block.type)) {
         flush();
-        reuse.forEach((node) => node.remove());
+        removeAll(reuse);
         reuse = [];
         // The segment is full: the next block starts a new one (in a new chapter once this one
         // is full, see currentSegment).
@@ -204,17 +204,15 @@ export class MarkdownView {
       html += block.html;
     }
     flush();
-    reuse.forEach((node) => node.remove());
+    removeAll(reuse);
   }
 
   private renderTail(tokens: Token[]): void {
     // The open block as shown: its new render is morphed into it (morph.ts) rather than replacing
     // it, except a streaming code block (see takeTail) and the last block of an answer that ended
     // early, which is rendered finished (images load, code is highlighted).
-    const shown = this.finalized ? this.clearTail() : this.takeTail();
-    const drop = () => shown.forEach((node) => node.remove());
-    if (!tokens.length) return drop();
-    if (!this.finalized && this.openFence()) return drop();
+    const shown = this.takeTail();
+    if (!tokens.length || (!this.finalized && this.openFence())) return removeAll(shown);
     const open = tokens.find((t) => t.type !== 'space');
     // The source itself, not the tokens' raw: marked rewrites the raw of a trailing list item.
     const raw = this.blocks.open;
@@ -222,17 +220,16 @@ export class MarkdownView {
     const healed = !heal || open?.type === 'code' || open?.type === 'html' ? undefined : healOpenBlock(raw);
     const rendered = healed === undefined || healed === raw ? tokens : lexSafely(healed, this.blocks.definitions);
     if (open?.type === 'code' && 'lang' in open && open.lang) prefetchGrammar(String(open.lang));
-    this.tailNodes = this.show(this.prepare(this.render(rendered), this.finalized), shown);
+    this.tailNodes = this.show(this.prepare(this.render(rendered), this.finalized), shown, !this.finalized);
     if (!this.finalized) this.plain = PlainAppend.after(raw, this.tailNodes);
   }
 
-  /** Removes the open block's nodes; returns none (for `takeTail`'s callers). */
-  private clearTail(): ChildNode[] {
-    for (const node of this.tailNodes) node.remove();
+  /** Removes the open block's nodes. */
+  private clearTail(): void {
+    removeAll(this.tailNodes);
     this.tailNodes = [];
     this.fence = undefined;
     this.plain = undefined;
-    return [];
   }
 
   /**
@@ -241,7 +238,10 @@ export class MarkdownView {
    * already (live-code.ts), and its highlighting may still be under way.
    */
   private takeTail(): ChildNode[] {
-    if (this.fence) return this.clearTail();
+    if (this.fence) {
+      this.clearTail();
+      return [];
+    }
     const nodes = this.tailNodes;
     this.tailNodes = [];
     this.plain = undefined;
@@ -296,13 +296,17 @@ export class MarkdownView {
 
   /**
    * Shows a prepared render in place of `shown` (nodes at the end of the current segment, or
-   * none): morphed into them, or appended after removing them when the render has work still to
-   * finish on its own nodes (a node of `shown` kept in its place would never get it). Returns the
-   * nodes that show it.
+   * none): morphed into them when `morphable`, or appended after removing them, as always when
+   * the render has work still to finish on its own nodes (a node of `shown` kept in its place
+   * would never get it). Returns the nodes that show it.
    */
-  private show({ fragment, later }: { fragment: DocumentFragment; later: boolean }, shown: readonly ChildNode[]): ChildNode[] {
-    if (shown[0]?.parentNode && !later) return morph(shown, fragment, this.cursor.node);
-    for (const node of shown) node.remove();
+  private show(
+    { fragment, later }: { fragment: DocumentFragment; later: boolean },
+    shown: readonly ChildNode[],
+    morphable = true,
+  ): ChildNode[] {
+    if (morphable && !later && shown[0]?.parentNode) return morph(shown, fragment, this.cursor.node);
+    removeAll(shown);
     return this.append(fragment);
   }
 
@@ -368,4 +372,8 @@ export class MarkdownView {
     if (!this.committedHtml.length && !this.blocks.open.trim()) this.cursor.remove();
     else this.cursor.place();
   }
+}
+
+function removeAll(nodes: readonly ChildNode[]): void {
+  for (const node of nodes) node.remove();
 }
