@@ -503,7 +503,7 @@ console.log('first byte→paint, unthrottled: the whole answer is already buffer
 console.log('runs focus the composer first (a user\'s first act, which loads the markdown renderer), the floor too; "cold" sends by script without it.');
 console.log(`busy % of stream: paced busy time over the stream's duration at ${RATE} tokens/s, with visible updates per second between the first and last byte.`);
 console.log('read, paced, alone: the same paced stream read to its end by a page that does nothing with it: what receiving it costs whatever renders it.');
-console.log('plain, paced, text only: the same stream parsed and its text appended unformatted at the widget\'s 25 updates/s, kept scrolled to the bottom: what showing it costs whatever renders it.');
+console.log('plain, paced, text only: the same stream parsed and its text appended unformatted at the widget\'s cadence, kept scrolled to the bottom: what showing it costs whatever renders it.');
 console.log('heap MB: JS heap used after the answer, after a forced GC (as bench:peers measures it).');
 
 const part = (t) => `style ${fmt(t.style)}, layout ${fmt(t.layout)}, other ${fmt(t.other)}`;

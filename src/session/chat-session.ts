@@ -3,7 +3,7 @@ import { applyUpdate, createMessage, historyBefore, snapshot } from '../conversa
 import type { ChatMessage } from '../conversation/message.js';
 import { clearConversation, loadConversation, saveConversation } from '../conversation/persistence.js';
 import { emit } from '../events.js';
-import { Cadence, frameAfter } from '../frames.js';
+import { Cadence, whenDue } from '../frames.js';
 import type { ParseEvent } from '../protocols/index.js';
 import { whenRemoved } from '../removal.js';
 import { ChatError } from '../transport/errors.js';
@@ -74,6 +74,8 @@ export class ChatSession implements ReactiveController {
   private cancelFrame?: () => void;
   /** When streaming text may next re-render the host (frames.ts); the markdown view shows what each render hands it. */
   private readonly textCadence = new Cadence();
+  /** How much of the live answer's text the last update showed: what an update adds sets the cadence. */
+  private shownLength = 0;
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
   /** The text of the answer streaming now, kept in the pieces it arrived in as well (growing-text.ts). */
@@ -266,6 +268,7 @@ export class ChatSession implements ReactiveController {
     let answer = createMessage('assistant', '', 'streaming');
     const live = new GrowingText();
     this.live = { id: answer.id, text: live };
+    this.shownLength = 0;
     const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
     next.splice(position + 1, 0, answer);
     this.conversation = next;
@@ -371,14 +374,16 @@ export class ChatSession implements ReactiveController {
     // The element re-renders for streaming text at the cadence of frames.ts, and the markdown view
     // shows what each render hands it. The first update of an answer goes out in the frame after
     // its first event.
-    this.cancelFrame = frameAfter(this.textCadence.wait(performance.now()), () => {
+    this.cancelFrame = whenDue(this.textCadence.wait(performance.now()), () => {
       this.cancelFrame = undefined;
       const now = performance.now();
       if (this.textCadence.wait(now) > 0) {
         this.scheduleFrame();
         return;
       }
-      this.textCadence.went(now);
+      const shown = this.live?.text.length ?? 0;
+      this.textCadence.went(now, shown - this.shownLength);
+      this.shownLength = shown;
       this.host.requestUpdate();
     });
   }

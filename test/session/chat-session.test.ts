@@ -4,12 +4,15 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
 import type { ChatMessage } from '../../src/conversation/message.js';
 import type { StreamChatEventMap } from '../../src/events.js';
-import { EARLY_MS, FRAME_MS, TEXT_INTERVAL_MS } from '../../src/frames.js';
+import { EARLY_MS, FAST_TEXT_CHARS, FAST_TEXT_INTERVAL_MS, FRAME_MS, TEXT_INTERVAL_MS } from '../../src/frames.js';
 import type { StreamUpdate } from '../../src/protocols/index.js';
 import { ChatSession, type SessionSettings } from '../../src/session/chat-session.js';
 import { INVALID_ENDPOINT } from '../../src/session/prepare-request.js';
 import type { ChatRequest } from '../../src/transport/request.js';
 import type { StreamAnswerOptions, StreamOutcome } from '../../src/transport/stream-answer.js';
+
+/** performance.now() is coarsened (to 0.1 ms here): two readings a due interval apart may differ by a little less. */
+const CLOCK_MS = 0.1;
 
 class Host extends EventTarget {
   isConnected = true;
@@ -144,7 +147,32 @@ describe('ChatSession', () => {
     // frame after it went out, a frame's worth of lateness allowed (frames.ts): so, from the
     // timestamps alone, whatever the machine's speed, never closer than that.
     const times = host.updateTimes.slice(from);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `update ${i}`).to.be.at.least(TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `update ${i}`).to.be.at.least(TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS - CLOCK_MS);
+    calls[0].end({ status: 'complete' });
+    await done;
+  });
+
+  it('re-renders less often while text arrives faster than it is read (a line or more per update)', async () => {
+    const { host, calls, session } = setup();
+    const done = session.send('hi');
+    await settled(() => calls.length === 1, 'the request');
+    calls[0].open();
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const from = host.updateTimes.length;
+    // Each frame brings more than a line: every update after the first adds at least that much.
+    for (let i = 0; i < 40; i++) {
+      calls[0].push({ type: 'text', text: 'x'.repeat(FAST_TEXT_CHARS) });
+      await frame();
+    }
+    // The first update showed one event's worth; each from the second on added over a line, so the
+    // next was due the fast interval after it was due (and no sooner than that less a frame after
+    // it went out): on average at least that interval apart, less one frame's lateness and early
+    // start over the whole run, however fast or slow the machine (at the reading cadence, 40 ms).
+    const fast = host.updateTimes.slice(from + 1);
+    expect(fast.length, 'updates').to.be.greaterThan(4);
+    for (let i = 1; i < fast.length; i++) expect(fast[i] - fast[i - 1], `update ${i}`).to.be.at.least(FAST_TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS - CLOCK_MS);
+    const mean = (fast.at(-1)! - fast[0]) / (fast.length - 1);
+    expect(mean, 'mean interval').to.be.at.least(FAST_TEXT_INTERVAL_MS - (FRAME_MS + EARLY_MS + CLOCK_MS) / (fast.length - 1));
     calls[0].end({ status: 'complete' });
     await done;
   });
