@@ -84,8 +84,8 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * Drops a UTF-8 byte order mark at the very start of an event stream, even when its three bytes
- * arrive in separate chunks, before the bytes reach fetch-event-source, whose parser would take it
- * for part of the first field's name (a stage of a fused stream, fuse.ts).
+ * arrive in separate chunks, before the bytes reach the SSE parser, which would take it for part
+ * of the first field's name (a stage of a fused stream, fuse.ts).
  */
 export function withoutBomStage(): Transformer<Uint8Array, Uint8Array> {
   // The first bytes, held back until they are known to be (or not be) a BOM; undefined once decided.
@@ -161,11 +161,13 @@ export class LineSplitter {
 }
 
 /**
- * Passes on only the blocks of an event stream that carry a `data` field, so fetch-event-source
- * dispatches what the SSE spec says
- * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation):
- * it dispatches an empty message for every blank line, so a `: keep-alive` comment, a stray extra
- * blank line or a lone `event:` would each reach the wire format as an empty message.
+ * Passes on only the blocks of an event stream that carry a `data` field, which are the blocks the
+ * SSE spec dispatches
+ * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation),
+ * so the parser after it (sse-reader.ts) dispatches every block it sees. (fetch-event-source's
+ * parser, which read these bytes before, dispatched an empty message for every blank line: a
+ * `: keep-alive` comment, a stray extra blank line or a lone `event:` would each have reached the
+ * wire format as an empty message.)
  * Lines come out LF-terminated, without comments. An unterminated last block is dropped, as the
  * spec says (and the library does). The input must already be BOM-free (withoutBomStage).
  *

@@ -14,6 +14,7 @@ import {
 import { fuse } from './fuse.js';
 import { IdleTimer } from './idle-timer.js';
 import { redirectsAway } from './redirects.js';
+import { readEventStream } from './sse-reader.js';
 import { taskSlices, taskSliceStage } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
@@ -52,8 +53,9 @@ class Finished {
 
 /**
  * Makes one request and reads its streamed answer. The framing comes from the response headers
- * (see framingOf): an event stream is parsed by fetch-event-source; a line or text stream, or a
- * whole JSON answer, is read in `onopen` instead, never reaching its SSE parser.
+ * (see framingOf), or from the body's first bytes when those may be wrong. Every body is read in
+ * `onopen`: an event stream by sse-reader.ts, a line or text stream by readFramedBody, a whole
+ * JSON answer at once; fetch-event-source makes the request and never reaches its own parser.
  * fetch-event-source's defaults are wrong for a chat POST, so every one is overridden:
  * - `openWhenHidden: true`: otherwise it aborts on `visibilitychange` and re-POSTs the message
  *   when the tab is shown again.
@@ -81,7 +83,7 @@ export async function streamRequest(
   const forward = () => inner.abort();
   signal.addEventListener('abort', forward, { once: true });
   let timedOut: ChatError | undefined;
-  // The response as the server sent it; fetch-event-source may get a copy with a rewritten body.
+  // The response as the server sent it.
   let response: Response | undefined;
   // Its body, counted by the idle timer when there is one.
   let source: ReadableStream<Uint8Array> | null = null;
@@ -117,16 +119,7 @@ export async function streamRequest(
           source = sniffed.body;
           framing = sniffed.result ?? otherwise;
         }
-        // A 204 or 205 cannot be rebuilt with a body (new Response throws, which read as a network
-        // failure); onopen reports it.
-        if (!response.ok || framing !== 'sse' || !source || hasNoContent(response)) return response;
-        // fetch-event-source's parser dispatches an empty message for every blank line, where the
-        // SSE spec dispatches only blocks with data (see eventStreamStage), and takes a leading
-        // BOM for part of the first field name (its per-line TextDecoder happens to drop it again;
-        // we do not rely on that).
-        const { status, statusText, headers } = response;
-        const events = source.pipeThrough(fuse(taskSliceStage(), withoutBomStage(), eventStreamStage()));
-        return new Response(events, { status, statusText, headers });
+        return response;
       },
       async onopen() {
         const original = response!;
@@ -152,13 +145,17 @@ export async function streamRequest(
         opened = true;
         callbacks.onOpen?.(original, framing);
         if (!body) throw new Finished({ kind: 'closed' });
-        if (framing === 'sse') return;
-        await readFramedBody(body.pipeThrough(taskSlices()), framing, callbacks.onMessage, inner.signal);
+        // Every body is read here, and fetch-event-source, told it is finished, never reads it
+        // (its parser is the slower, see sse-reader.ts). An event stream passes through its byte
+        // stages first: sliced into tasks, without a BOM, and only blocks with data (the library
+        // dispatched an empty message for every blank line, see eventStreamStage).
+        if (framing === 'sse') {
+          const events = body.pipeThrough(fuse(taskSliceStage(), withoutBomStage(), eventStreamStage()));
+          await readEventStream(events, callbacks.onMessage, inner.signal);
+        } else {
+          await readFramedBody(body.pipeThrough(taskSlices()), framing, callbacks.onMessage, inner.signal);
+        }
         throw new Finished({ kind: 'closed' });
-      },
-      onmessage(message) {
-        // A message may abort (a terminal event does); the library still parses the rest of its chunk.
-        if (!inner.signal.aborted) callbacks.onMessage({ event: message.event, data: message.data, id: message.id });
       },
       onerror(error) {
         throw error;
