@@ -1,5 +1,6 @@
 import { formatInHeaders } from '../protocols/headers.js';
 import type { Framing, SseMessage } from '../protocols/types.js';
+import { EventParser } from './sse-reader.js';
 
 const LINE_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/stream+json']);
 const TEXT_TYPES = new Set(['text/plain', 'text/markdown']);
@@ -295,36 +296,42 @@ function isDataField(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
- * Reads a line- or text-framed body to its end: one message per non-blank line for `lines`, one
- * per decoded chunk, exactly as received, for `text`. UTF-8 characters split across chunks decode
- * whole. Stops as soon as `signal` aborts and delivers nothing after; rejects if the body fails.
+ * Reads a body to its end: its events for `sse` (the body as eventStreamStage passes it on, see
+ * sse-reader.ts), one message per non-blank line for `lines`, one per decoded chunk, exactly as
+ * received, for `text`. UTF-8 characters split across chunks decode whole. Stops as soon as
+ * `signal` aborts and delivers nothing after; rejects if the body fails.
  */
 export async function readFramedBody(
   body: ReadableStream<Uint8Array>,
-  framing: 'lines' | 'text',
+  framing: Framing,
   onMessage: (message: SseMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
   const reader = body.getReader();
   const stop = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', stop, { once: true });
-  // Drops one byte order mark at the start, even split across chunks (a decoder's default).
-  const decoder = new TextDecoder('utf-8');
-  const splitter = new LineSplitter();
+  // Drops one byte order mark at the start, even split across chunks (a decoder's default); an
+  // event stream's was dropped before (withoutBomStage), and a second is data.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: framing === 'sse' });
   // A message may abort (a terminal event does); the rest of its chunk is then dropped too.
-  const deliver = (data: string) => {
-    if (!signal.aborted) onMessage({ event: '', data, id: '' });
+  const deliver = (message: SseMessage) => {
+    if (!signal.aborted) onMessage(message);
   };
+  const events = framing === 'sse' ? new EventParser(deliver) : undefined;
+  const splitter = new LineSplitter();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (signal.aborted) return;
       const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      if (framing === 'text') {
-        if (text) deliver(text);
+      if (events) {
+        // An unterminated last block is never dispatched.
+        events.push(text);
+      } else if (framing === 'text') {
+        if (text) deliver({ event: '', data: text, id: '' });
       } else {
         for (const line of done ? splitter.end(text) : splitter.push(text)) {
-          if (line.trim()) deliver(line);
+          if (line.trim()) deliver({ event: '', data: line, id: '' });
         }
       }
       if (done) return;

@@ -14,7 +14,6 @@ import {
 import { fuse } from './fuse.js';
 import { IdleTimer } from './idle-timer.js';
 import { redirectsAway } from './redirects.js';
-import { readEventStream } from './sse-reader.js';
 import { taskSlices, taskSliceStage } from './task-slices.js';
 import { fetchTarget, type ChatRequest } from './request.js';
 
@@ -146,15 +145,10 @@ export async function streamRequest(
         callbacks.onOpen?.(original, framing);
         if (!body) throw new Finished({ kind: 'closed' });
         // Every body is read here, and fetch-event-source, told it is finished, never reads it
-        // (its parser is the slower, see sse-reader.ts). An event stream passes through its byte
-        // stages first: sliced into tasks, without a BOM, and only blocks with data (the library
-        // dispatched an empty message for every blank line, see eventStreamStage).
-        if (framing === 'sse') {
-          const events = body.pipeThrough(fuse(taskSliceStage(), withoutBomStage(), eventStreamStage()));
-          await readEventStream(events, callbacks.onMessage, inner.signal);
-        } else {
-          await readFramedBody(body.pipeThrough(taskSlices()), framing, callbacks.onMessage, inner.signal);
-        }
+        // (its parser is the slower, see sse-reader.ts). A body is sliced into tasks; an event
+        // stream also loses its BOM and keeps only blocks with data (see eventStreamStage).
+        const stages = framing === 'sse' ? fuse(taskSliceStage(), withoutBomStage(), eventStreamStage()) : taskSlices();
+        await readFramedBody(body.pipeThrough(stages), framing, callbacks.onMessage, inner.signal);
         throw new Finished({ kind: 'closed' });
       },
       onerror(error) {

@@ -1,7 +1,7 @@
 // The events of an SSE body, as the SSE spec dispatches them
 // (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation),
 // read from what eventStreamStage (framing.ts) passes on: LF-terminated lines without comments or
-// a BOM, in blocks that each carry data.
+// a BOM, in blocks that each carry data (readFramedBody decodes the bytes and feeds them here).
 //
 // Written by hand rather than left to fetch-event-source's parser, which still makes the request
 // (response-stream.ts): that parser copies its whole buffer at every chunk a line spans, and
@@ -13,36 +13,6 @@
 // follows the spec where the library does not: a `data` line without a colon is a data field with
 // an empty value, and an empty first data line still starts the data with a line break.
 import type { SseMessage } from '../protocols/types.js';
-
-/**
- * Reads `body` to its end, calling `onMessage` for each event. Stops as soon as `signal` aborts
- * and delivers nothing after (a message may abort: a terminal event does); rejects if the body
- * fails. An unterminated last block is not dispatched, as the spec says.
- */
-export async function readEventStream(
-  body: ReadableStream<Uint8Array>,
-  onMessage: (message: SseMessage) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  const reader = body.getReader();
-  const stop = () => void reader.cancel().catch(() => {});
-  signal.addEventListener('abort', stop, { once: true });
-  const parser = new EventParser((message) => {
-    if (!signal.aborted) onMessage(message);
-  });
-  // The stage before this one removed the one BOM the spec allows; a second is data.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal.aborted) return;
-      if (done) return void parser.push(decoder.decode());
-      parser.push(decoder.decode(value, { stream: true }));
-    }
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-}
 
 /** Turns LF-terminated SSE lines, fed as text in any pieces, into events. */
 export class EventParser {

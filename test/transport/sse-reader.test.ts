@@ -1,8 +1,9 @@
-// The SSE parser behind the byte stages (sse-reader.ts): events as the spec dispatches them from
+// The SSE parser behind the byte stages (sse-reader.ts, read by framing.ts's readFramedBody): events as the spec dispatches them from
 // LF-terminated lines without comments, however the text is cut into pieces.
 import { expect } from '@open-wc/testing';
 import type { SseMessage } from '../../src/protocols/types.js';
-import { EventParser, readEventStream } from '../../src/transport/sse-reader.js';
+import { readFramedBody } from '../../src/transport/framing.js';
+import { EventParser } from '../../src/transport/sse-reader.js';
 import { seededRandom } from '../support.js';
 
 function parse(pieces: string[]): [string, string, string][] {
@@ -73,7 +74,10 @@ describe('EventParser', () => {
   });
 });
 
-describe('readEventStream', () => {
+describe('readFramedBody, for an event stream', () => {
+  const readEventStream = (body: ReadableStream<Uint8Array>, onMessage: (m: SseMessage) => void, signal: AbortSignal) =>
+    readFramedBody(body, 'sse', onMessage, signal);
+
   const body = (chunks: string[]) =>
     new ReadableStream<Uint8Array>({
       start(controller) {
