@@ -1,9 +1,10 @@
 // Where the renderer's main thread spends one benchmark run, from a Chromium trace: every task
-// sorted into frames that showed an update (their animation-frame callbacks ran over 1 ms),
-// frames that did not, and the tasks between frames (network reads, parsing, timers); then, per
-// update frame, the self time of each trace event (script, style, layout, paint, commit), how many
-// elements a style recalculation touched and how many objects a layout had to lay out again; and
-// the outline of every task over 50 ms. Like bench/profile.mjs, a guide for where to look, not a
+// sorted into updates (a timer's task over 1 ms, src/frames.ts), frames that showed an update (the
+// frame after such a task, or one whose animation-frame callbacks ran over 1 ms: the first text, a
+// backlog's slices), frames that did not, and the other tasks (network reads, parsing); then, per
+// update (its task and its frame), the self time of each trace event (script, style, layout,
+// paint, commit), how many elements a style recalculation touched and how many objects a layout
+// had to lay out again; and the outline of every task over 50 ms. Like bench/profile.mjs, a guide for where to look, not a
 // measurement to quote: tracing slows the page by a fifth or more.
 //
 //   npm run build && node bench/trace.mjs [size=20] [paced|unthrottled] [cold]
@@ -68,10 +69,18 @@ let styles = 0;
 let dirty = 0;
 let total = 0;
 let layouts = 0;
+// An update of streaming text runs in a timer's task and is painted by the next frame
+// (src/frames.ts); the first text, and a backlog's slices, run in a frame's callbacks.
+let afterUpdate = false;
 for (const { task, inside } of tasks) {
   const frame = inside.some((e) => e.name === 'WebFrameWidgetImpl::BeginMainFrame');
   const callbacks = inside.filter((e) => e.name === 'FrameRequestCallbackCollection::ExecuteFrameCallbacks').reduce((s, e) => s + e.dur, 0);
-  const kind = frame ? (callbacks > 1000 ? 'update frames' : 'frames without an update') : task.dur > 300 ? 'other tasks over 0.3 ms' : 'other tasks';
+  const updateTask = !frame && task.dur > 1000 && inside.some((e) => e.name === 'TimerFire');
+  const kind = frame
+    ? callbacks > 1000 || afterUpdate ? 'update frames' : 'frames without an update'
+    : updateTask ? 'update tasks (timers)' : task.dur > 300 ? 'other tasks over 0.3 ms' : 'other tasks';
+  if (updateTask) afterUpdate = true;
+  else if (frame) afterUpdate = false;
   const entry = classes.get(kind) ?? { count: 0, time: 0 };
   entry.count += 1;
   entry.time += task.dur;
@@ -81,8 +90,8 @@ for (const { task, inside } of tasks) {
 
     addSelf(otherSelf, { task, inside });
   }
-  if (kind !== 'update frames') continue;
-  updateFrames += 1;
+  if (kind !== 'update frames' && kind !== 'update tasks (timers)') continue;
+  if (kind === 'update frames') updateFrames += 1;
   addSelf(frameSelf, { task, inside });
   for (const { event: e } of nested({ task, inside })) {
     if (e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined) {
@@ -103,7 +112,7 @@ for (const [kind, { count, time }] of classes) {
   console.log(`  ${kind.padEnd(26)} ${String(count).padStart(6)} × ${fmt(ms(time / count), 2)} ms = ${fmt(ms(time))} ms`);
 }
 if (updateFrames) {
-  console.log(`per update frame: self ms by trace event`);
+  console.log(`per update (its task and its frame): self ms by trace event`);
   for (const [name, time] of [...frameSelf].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
     console.log(`  ${fmt(ms(time / updateFrames), 3).padStart(7)} ${name}`);
   }
