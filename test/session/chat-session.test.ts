@@ -128,53 +128,57 @@ describe('ChatSession', () => {
     expect(host.updates).to.be.greaterThan(0);
   });
 
-  it('re-renders the host for streaming text at the cadence, never in consecutive frames, the first text in the next frame', async () => {
+  /** A session answering 'hi' over an opened stream, and when the host has re-rendered since. */
+  async function streaming() {
     const { host, calls, session } = setup();
     const done = session.send('hi');
     await settled(() => calls.length === 1, 'the request');
     calls[0].open();
-    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     const from = host.updateTimes.length;
-    calls[0].push({ type: 'text', text: 'a' });
+    const finish = async () => {
+      calls[0].end({ status: 'complete' });
+      await done;
+    };
+    return { host, push: calls[0].push, updateTimes: () => host.updateTimes.slice(from), finish };
+  }
+
+  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+
+  it('re-renders the host for streaming text at the cadence, never in consecutive frames, the first text in the next frame', async () => {
+    const { host, push, updateTimes, finish } = await streaming();
+    push({ type: 'text', text: 'a' });
     const pushed = host.updateTimes.length;
     await frame();
     expect(host.updateTimes.length, 'the first text in the frame after it').to.equal(pushed + 1);
     for (let i = 0; i < 12; i++) {
-      calls[0].push({ type: 'text', text: 'b' });
+      push({ type: 'text', text: 'b' });
       await frame();
     }
     // Each update is due an interval after the last was due, and at least an interval less a
     // frame after it went out, a frame's worth of lateness allowed (frames.ts): so, from the
     // timestamps alone, whatever the machine's speed, never closer than that.
-    const times = host.updateTimes.slice(from);
+    const times = updateTimes();
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `update ${i}`).to.be.at.least(TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS - CLOCK_MS);
-    calls[0].end({ status: 'complete' });
-    await done;
+    await finish();
   });
 
   it('re-renders less often while text arrives faster than it is read (a line or more per update)', async () => {
-    const { host, calls, session } = setup();
-    const done = session.send('hi');
-    await settled(() => calls.length === 1, 'the request');
-    calls[0].open();
-    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-    const from = host.updateTimes.length;
+    const { push, updateTimes, finish } = await streaming();
     // Each frame brings more than a line: every update after the first adds at least that much.
     for (let i = 0; i < 40; i++) {
-      calls[0].push({ type: 'text', text: 'x'.repeat(FAST_TEXT_CHARS) });
+      push({ type: 'text', text: 'x'.repeat(FAST_TEXT_CHARS) });
       await frame();
     }
     // The first update showed one event's worth; each from the second on added over a line, so the
     // next was due the fast interval after it was due (and no sooner than that less a frame after
     // it went out): on average at least that interval apart, less one frame's lateness and early
     // start over the whole run, however fast or slow the machine (at the reading cadence, 40 ms).
-    const fast = host.updateTimes.slice(from + 1);
+    const fast = updateTimes().slice(1);
     expect(fast.length, 'updates').to.be.greaterThan(4);
     for (let i = 1; i < fast.length; i++) expect(fast[i] - fast[i - 1], `update ${i}`).to.be.at.least(FAST_TEXT_INTERVAL_MS - FRAME_MS - EARLY_MS - CLOCK_MS);
     const mean = (fast.at(-1)! - fast[0]) / (fast.length - 1);
     expect(mean, 'mean interval').to.be.at.least(FAST_TEXT_INTERVAL_MS - (FRAME_MS + EARLY_MS + CLOCK_MS) / (fast.length - 1));
-    calls[0].end({ status: 'complete' });
-    await done;
+    await finish();
   });
 
   it('hands the view a streaming answer as the pieces it arrived in, equal to its content; the content itself once it ended', async () => {
