@@ -6,10 +6,11 @@
 // Written by hand rather than left to fetch-event-source's parser, which still makes the request
 // (response-stream.ts): that parser copies its whole buffer at every chunk a line spans, and
 // decodes every field name and value with a call of its own, two per line. Here a chunk is
-// decoded once and cut at its line breaks. Measured on the benchmark's SSE in 16 KB slices (six
-// runs each, in Node): a 100 KB answer's 1 MB of SSE, 25,747 events, in 2-21 ms against 8-45 ms;
-// a 5 MB answer as one event in 9 ms against 1.3 s (quadratic: 320 copies of a growing buffer);
-// in the browser, a 100 KB burst's busy time fell by about a tenth. It also
+// decoded once and cut at its line breaks. Measured on the benchmark's SSE in 16 KB slices
+// (`node bench/sse-parse.mjs`, six rounds): a 100 KB answer's 1 MB of SSE, 25,747 events, in
+// 2.9-9.7 ms against 10.6-23.6 ms; a 5 MB answer as one event in 7.6-12.2 ms against 67-436 ms
+// (quadratic: 330 copies of a growing buffer); in the browser, a 100 KB burst's busy time fell
+// by about a tenth. It also
 // follows the spec where the library does not: a `data` line without a colon is a data field with
 // an empty value, and an empty first data line still starts the data with a line break.
 import type { SseMessage } from '../protocols/types.js';
