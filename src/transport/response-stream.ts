@@ -53,7 +53,7 @@ class Finished {
 /**
  * Makes one request and reads its streamed answer. The framing comes from the response headers
  * (see framingOf), or from the body's first bytes when those may be wrong. Every body is read in
- * `onopen`: an event stream by sse-reader.ts, a line or text stream by readFramedBody, a whole
+ * `onopen`: a stream by readFramedBody (an event stream's events parsed by sse-reader.ts), a whole
  * JSON answer at once; fetch-event-source makes the request and never reaches its own parser.
  * fetch-event-source's defaults are wrong for a chat POST, so every one is overridden:
  * - `openWhenHidden: true`: otherwise it aborts on `visibilitychange` and re-POSTs the message
