@@ -36,11 +36,6 @@ export const EARLY_MS = 4;
 export class Cadence {
   private due = -Infinity;
 
-  constructor(
-    private readonly interval = TEXT_INTERVAL_MS,
-    private readonly fastInterval = FAST_TEXT_INTERVAL_MS,
-  ) {}
-
   /** Milliseconds from `now` until the next update is due; zero or less when it is. */
   wait(now: number): number {
     return this.due - EARLY_MS - now;
@@ -48,7 +43,7 @@ export class Cadence {
 
   /** An update that added `added` characters went out at `now`. */
   went(now: number, added = 0): void {
-    const interval = added >= FAST_TEXT_CHARS ? this.fastInterval : this.interval;
+    const interval = added >= FAST_TEXT_CHARS ? FAST_TEXT_INTERVAL_MS : TEXT_INTERVAL_MS;
     this.due = Math.max(this.due + interval, now + interval - FRAME_MS);
   }
 
