@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage, ChatTool } from './conversation/message.js';
+import type { MessageGroup, MessageGroups } from './message-groups.js';
 import type { StreamChatLabels } from './labels.js';
 import { textPieces } from './long-text.js';
 import { safeHref } from './markdown/link-policy.js';
@@ -49,17 +50,34 @@ function hostOf(url: string): string {
 }
 
 /**
- * Every message, keyed by id. The session replaces a message, never changes it, so a finished
- * message's template is not even re-evaluated while another one streams, however long the
- * conversation: the cost of a frame stays that of the streaming answer.
+ * Every message, keyed by id: the earlier ones in groups (message-groups.ts), the latest ones
+ * after them. The session replaces a message, never changes it, so a finished message's template
+ * is not even re-evaluated while another one streams, nor a group's whose messages are unchanged,
+ * however long the conversation: the cost of a frame stays that of the streaming answer.
  */
-export function renderMessages(messages: readonly ChatMessage[], ctx: Omit<MessageContext, 'canRegenerate'>, busy: boolean) {
+export function renderMessages(
+  messages: readonly ChatMessage[],
+  groups: MessageGroups,
+  ctx: Omit<MessageContext, 'canRegenerate'>,
+  busy: boolean,
+) {
+  const last = messages.at(-1);
+  const one = (m: ChatMessage) => {
+    const canRegenerate = m === last && !busy;
+    return guard([m, ctx.showStats, ctx.labels, canRegenerate, markdownUnavailable()], () => renderMessage(m, { ...ctx, canRegenerate }));
+  };
+  const split = groups.split(messages);
+  const items: { key: string; group?: MessageGroup; message?: ChatMessage }[] = [...split.groups.map((group) => ({ key: `g${group.key}`, group })), ...split.loose.map((message) => ({ key: `m${message.id}`, message }))];
   return repeat(
-    messages,
-    (m) => m.id,
-    (m) => {
-      const canRegenerate = messages.at(-1) === m && !busy;
-      return guard([m, ctx.showStats, ctx.labels, canRegenerate, markdownUnavailable()], () => renderMessage(m, { ...ctx, canRegenerate }));
+    items,
+    (item) => item.key,
+    (item) => {
+      if (!item.group) return one(item.message!);
+      const { messages: grouped } = item.group;
+      return guard(
+        [grouped, ctx.showStats, ctx.labels, grouped.at(-1) === last && !busy, markdownUnavailable()],
+        () => html`<div class="group">${repeat(grouped, (m) => m.id, one)}</div>`,
+      );
     },
   );
 }

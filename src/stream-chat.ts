@@ -7,6 +7,7 @@ import { FocusKeeper } from './focus-keeper.js';
 import { defaultLabels, type StreamChatLabels } from './labels.js';
 import { loadMarkdown, warmUpRendering } from './markdown/markdown-directive.js';
 import { Composer } from './composer.js';
+import { MessageGroups } from './message-groups.js';
 import { renderMessages } from './message-templates.js';
 import { PreloadController } from './markdown/preload.js';
 import type { FormatName, ParseEvent } from './protocols/index.js';
@@ -120,6 +121,8 @@ export class StreamChat extends LitElement {
     cancelled: () => this.live.say(this.text.stopped),
   });
   private readonly follower = new ScrollFollowController(this);
+  /** Which earlier messages are shown in which group (message-groups.ts). */
+  private readonly groups = new MessageGroups();
   private readonly live = new LiveRegion(this);
   /** Copy buttons and image placeholders in the log. */
   private readonly actions = new LogActions(this, this.live, () => this.text, () => this.session.messages);
@@ -293,6 +296,6 @@ export class StreamChat extends LitElement {
 
   private renderMessages() {
     const markdown = { images: this.images, html: this.html, labels: this.text };
-    return renderMessages(this.session.messages, { labels: this.text, markdown, textOf: (m) => this.session.textOf(m), showStats: this.showStats, ...this.messageActions }, this.session.busy);
+    return renderMessages(this.session.messages, this.groups, { labels: this.text, markdown, textOf: (m) => this.session.textOf(m), showStats: this.showStats, ...this.messageActions }, this.session.busy);
   }
 }

@@ -18,15 +18,22 @@ export const messages = css`
     max-width: 100%;
     min-width: 0;
   }
-  .message + .message {
+  .message + .message,
+  .group + .group,
+  .group + .message {
     margin-top: var(--_gap);
   }
   /* Earlier messages skip style, layout and paint while off-screen, so a frame of a streaming
-     answer costs the same at the end of a 500-message conversation as in an empty one. The last
-     two (the question and the answer being streamed) stay fully laid out, which keeps following
-     the bottom exact; the others were on screen before they moved up, so their real size is
-     remembered (auto). */
-  .message:not(:nth-last-child(-n + 2)) {
+     answer costs the same at the end of a 500-message conversation as in an empty one: the
+     groups of earlier messages (message-groups.ts), and each of the latest messages but the last
+     two (the question and the answer being streamed, which stay fully laid out, so following the
+     bottom is exact). Each was on screen before it moved up, so its real size is remembered
+     (auto); a restored group never seen is estimated at 16 messages of 80px. */
+  .group {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1280px;
+  }
+  .messages > .message:not(:nth-last-child(-n + 2)) {
     content-visibility: auto;
     contain-intrinsic-size: auto 80px;
   }
