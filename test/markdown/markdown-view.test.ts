@@ -401,6 +401,11 @@ describe('MarkdownView segments', () => {
     expect(edges.length).to.be.above(1);
     const chapterEdges = edges.filter((i) => elements[i].parentElement!.parentElement !== elements[i - 1].parentElement!.parentElement);
     expect(chapterEdges.length).to.be.above(1);
+    // Every chapter, the open one too, has style containment from the start (styles/markdown.ts):
+    // gaining it when sealed made that frame's style update walk the whole answer.
+    const chapters = Array.from(lastAnswer(el).querySelectorAll('.chapter'));
+    expect(chapters.some((c) => !c.classList.contains('sealed')) && chapters.some((c) => c.classList.contains('sealed'))).to.be.true;
+    for (const chapter of chapters) expect(getComputedStyle(chapter).contain).to.equal('style');
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const gaps = new Map<string, Set<number>>();
     // Sealed chapters off-screen are not laid out (their size is an estimate until they have been on
