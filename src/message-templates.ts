@@ -109,7 +109,7 @@ export function renderMessage(m: ChatMessage, ctx: MessageContext) {
     <div class="bubble" part="bubble">
       ${renderReasoning(m, ctx)} ${renderTools(m, labels)}
       ${streaming && !m.content && !m.reasoning ? renderThinking(labels) : nothing}
-      <div class="markdown" dir="auto" ${markdown(ctx.textOf(m), finality(m), ctx.markdown)}></div>
+      <div class="markdown" dir="auto" ${markdown(ctx.textOf(m), finality(m), ctx.markdown, m.id)}></div>
       ${renderSources(m, labels)}
       ${m.warnings?.map((w) => html`<div class="warning">⚠ ${w}</div>`)}
       ${STOPPED_SHORT.has(m.finishReason ?? '') ? renderNotice('cut-off', STOPPED_SHORT.get(m.finishReason!)!(labels)) : nothing}
@@ -128,7 +128,7 @@ function renderReasoning(m: ChatMessage, ctx: MessageContext) {
   const thinking = m.status === 'streaming' && !m.content;
   return html`<details class="reasoning" part="reasoning" ?open=${thinking}>
     <summary>${thinking ? ctx.labels.thinking : ctx.labels.thought}</summary>
-    <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, ctx.markdown)}></div>
+    <div class="markdown reasoning-text" ${markdown(m.reasoning, !thinking, ctx.markdown, `${m.id} reasoning`)}></div>
   </details>`;
 }
 

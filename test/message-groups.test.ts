@@ -114,4 +114,36 @@ describe('message groups in the element', () => {
     expect(gap(GROUP_SIZE - 1)).to.be.closeTo(gap(GROUP_SIZE), 0.5);
     expect(gap(GROUP_SIZE)).to.be.greaterThan(0);
   });
+
+  it('moves a finished answer into its group as it was rendered, not rendered again', async () => {
+    const el = await fixture<StreamChat>(html`<stream-chat style="height: 480px"></stream-chat>`);
+    const root = el.shadowRoot!;
+    const answer = (i: number): ChatMessage => ({ id: `a${i}`, role: 'assistant', content: `**Answer ${i}**\n\n- one\n- two`, status: 'complete' });
+    const pair = (i: number) => [message(`q${i}`), answer(i)];
+    el.messages = Array.from({ length: LOOSE_MAX / 2 - 1 }, (_, i) => pair(i)).flat();
+    await until(() => root.querySelectorAll('.markdown strong').length === LOOSE_MAX / 2 - 1, 'the answers rendered');
+    expect(root.querySelector('.group')).to.equal(null);
+    const first = root.querySelector('[data-id="a0"] .markdown strong');
+    const rendered = root.querySelector('[data-id="a0"] .markdown')!.innerHTML;
+    el.messages = [...el.messages, ...pair(LOOSE_MAX)];
+    await until(() => root.querySelector('.group [data-id="a0"]') !== null, 'the oldest messages grouped');
+    // At once, in the same update: the moved answer is never empty, nor shown as text to render again.
+    expect(root.querySelector('.group [data-id="a0"] .markdown strong'), 'the same rendered element').to.equal(first);
+    expect(root.querySelector('.group [data-id="a0"] .markdown')!.innerHTML).to.equal(rendered);
+    expect(root.querySelectorAll('.markdown strong').length).to.equal(LOOSE_MAX / 2);
+  });
+
+  it('never hands a rendered answer to another element showing a message of the same id', async () => {
+    const messages: ChatMessage[] = [message('q'), { id: 'a', role: 'assistant', content: '**Kept**', status: 'complete' }];
+    const first = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
+    first.messages = messages;
+    await until(() => first.shadowRoot!.querySelector('[data-id="a"] .markdown strong') !== null, 'the first answer rendered');
+    const rendered = first.shadowRoot!.querySelector('[data-id="a"] .markdown strong');
+    first.remove();
+    const second = await fixture<StreamChat>(html`<stream-chat></stream-chat>`);
+    second.messages = messages;
+    await until(() => second.shadowRoot!.querySelector('[data-id="a"] .markdown strong') !== null, 'the second answer rendered');
+    expect(second.shadowRoot!.querySelector('[data-id="a"] .markdown strong')).not.to.equal(rendered);
+    expect(first.shadowRoot!.querySelector('[data-id="a"] .markdown strong'), 'the first keeps its own').to.equal(rendered);
+  });
 });

@@ -84,10 +84,36 @@ function flush(): void {
   }
 }
 
+// A message Lit renders again in another parent (message-groups.ts closes the oldest loose
+// messages into a group; Lit cannot move DOM across parents) gets a new template, so a new directive
+// on a new element. Rendering its answer again from its text cost a series of 20 KB answers 180 ms
+// of main thread (sliced) and 0.9 MB of heap each time 16 messages moved (`node bench/run.mjs
+// --only=series`). So each view is registered under its element's host and its message's key,
+// and a new directive whose key names a view that Lit removed from the host's tree, and which
+// shows all of the text, takes that view over: the rendered blocks move into the new element as
+// they are. Weakly held, so a message that is gone is not kept alive; per host, so another
+// element showing a message of the same id never takes this one's.
+const views = new WeakMap<Element, Map<string, WeakRef<MarkdownView>>>();
+
 /**
- * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final, options)}></div>`.
+ * The view last registered under `host` and `key`, if Lit removed its element from the host's
+ * tree and it shows all of `text` (one still catching up stays with its old directive, which
+ * still feeds it).
+ */
+function orphanedView(host: Element, key: string, text: TextSource, final: boolean | 'partial'): MarkdownView | undefined {
+  const registered = views.get(host);
+  const view = registered?.get(key)?.deref();
+  if (!view) registered?.delete(key);
+  const removed = view && !(host.shadowRoot ?? host).contains(view.root);
+  return removed && view.shows(text, final) ? view : undefined;
+}
+
+/**
+ * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final, options, key)}></div>`.
  * The element's children belong to the view; Lit only hands it the latest text (a string, or the
- * session's GrowingText while an answer streams).
+ * session's GrowingText while an answer streams). `key` names what the text is (a message's id):
+ * a finished view under the same key whose element left the document is taken over rather than
+ * rendered again.
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
@@ -97,6 +123,8 @@ class MarkdownDirective extends Directive {
   private waiting = false;
   private plain = false;
   private queued = false;
+  /** The text and finality a view taken over (see `views`) showed, until the text changes. */
+  private adopted?: [TextSource, boolean | 'partial'];
 
   constructor(part: PartInfo) {
     super(part);
@@ -104,15 +132,30 @@ class MarkdownDirective extends Directive {
   }
 
   private options: MarkdownOptions = {};
+  private key?: string;
 
-  render(_text: TextSource, _final: boolean | 'partial', _options?: MarkdownOptions) {
+  render(_text: TextSource, _final: boolean | 'partial', _options?: MarkdownOptions, _key?: string) {
     return nothing;
   }
 
-  override update(part: ElementPart, [text, final, options]: [TextSource, boolean | 'partial', MarkdownOptions?]) {
+  override update(part: ElementPart, [text, final, options, key]: [TextSource, boolean | 'partial', MarkdownOptions?, string?]) {
     this.latest = [text, final];
     // Options apply from the first render of a message on (a view renders each block once).
     if (options && !this.view) this.options = options;
+    const host = part.options?.host;
+    if (loaded && !this.view && host instanceof Element && key !== undefined && final !== false && !this.plain) {
+      const view = orphanedView(host, key, text, final);
+      if (view) {
+        view.moveTo(part.element as HTMLElement);
+        this.view = view;
+        this.adopted = [text, final];
+      }
+    }
+    if (this.adopted) {
+      if (this.adopted[0] === text && this.adopted[1] === final) return nothing;
+      this.adopted = undefined;
+    }
+    if (key !== undefined) this.key = key;
     if (loaded) {
       if (this.plain) {
         // Shown as plain text while the engine could not load: the view starts from an empty element.
@@ -144,7 +187,15 @@ class MarkdownDirective extends Directive {
   }
 
   private show(part: ElementPart, module: ViewModule): void {
-    const view = (this.view ??= new module.MarkdownView(part.element as HTMLElement, this.options));
+    if (!this.view) {
+      this.view = new module.MarkdownView(part.element as HTMLElement, this.options);
+      const host = part.options?.host;
+      if (host instanceof Element && this.key !== undefined) {
+        if (!views.has(host)) views.set(host, new Map());
+        views.get(host)!.set(this.key, new WeakRef(this.view));
+      }
+    }
+    const view = this.view;
     this.catchUp ??= new module.CatchUp((text, final) => view.update(text, final));
     this.catchUp.push(...this.latest);
   }

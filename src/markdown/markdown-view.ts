@@ -78,7 +78,11 @@ const SEGMENT_EDGES = new Set(['paragraph', 'list', 'code', 'blockquote', 'table
  * modules. No Lit, no timers: the caller decides how often to call `update` (once a frame).
  */
 export class MarkdownView {
-  readonly root: HTMLElement;
+  /** The element the view renders into (moveTo hands it another). */
+  get root(): HTMLElement {
+    return this.element;
+  }
+  private element: HTMLElement;
   /** The source: which blocks are committed and what is still open. */
   private readonly blocks = new BlockSplitter();
   /** The HTML of the committed blocks, to compare with a one-shot render at the end. */
@@ -96,7 +100,7 @@ export class MarkdownView {
   private fence?: { scan: OpenFence; block: StreamingCodeBlock };
   /** Where plain words added to the open block go without re-rendering it (plain-append.ts). */
   private plain?: PlainAppend;
-  private readonly cursor: Cursor;
+  private cursor: Cursor;
   private finalized = false;
   /** The text ended before the answer did (stopped, cut off, failed): its last block stays healed. */
   private partial = false;
@@ -106,8 +110,19 @@ export class MarkdownView {
   readonly options: MarkdownOptions;
 
   constructor(root: HTMLElement, options: MarkdownOptions = {}) {
-    this.root = root;
+    this.element = root;
     this.options = options;
+    this.cursor = new Cursor(root);
+  }
+
+  /**
+   * Moves everything shown into `root`, a new element for the same text (a message Lit rendered
+   * again in another parent, see markdown-directive.ts), and renders there from now on.
+   */
+  moveTo(root: HTMLElement): void {
+    this.cursor.remove();
+    root.replaceChildren(...Array.from(this.element.childNodes));
+    this.element = root;
     this.cursor = new Cursor(root);
   }
 
@@ -117,10 +132,10 @@ export class MarkdownView {
    * extend the previous one is rendered from scratch.
    */
   update(text: TextSource, final: boolean | 'partial'): void {
+    if (this.shows(text, final)) return;
     const partial = final === 'partial';
     const done = final !== false;
     const prefixSame = this.blocks.extendedBy(text);
-    if (prefixSame && this.blocks.holds(text) && done === this.finalized && partial === this.partial) return;
     if (!prefixSame || this.finalized) this.reset();
     this.blocks.feed(text, done);
     this.finalized = done;
@@ -151,6 +166,12 @@ export class MarkdownView {
     } else {
       this.placeCursor();
     }
+  }
+
+  /** Whether the view shows all of `text` already, as finished as `final` says. */
+  shows(text: TextSource, final: boolean | 'partial'): boolean {
+    const done = final !== false;
+    return this.blocks.extendedBy(text) && this.blocks.holds(text) && done === this.finalized && (final === 'partial') === this.partial;
   }
 
   /** Resolves when every finished code block has been highlighted. */
