@@ -13,11 +13,12 @@ import type { ChatMessage } from './conversation/message.js';
 // streamed its last child, as pages and test harnesses that read the shadow DOM expect): between
 // GROUP_SIZE and LOOSE_MAX of them, or all of a shorter conversation. A message keeps its group
 // for as long as it is shown: Lit can move an element among its siblings but not into another
-// parent, so a message that changes parent is rendered again from scratch. That happens once per
-// message, when the loose ones reach LOOSE_MAX and the oldest GROUP_SIZE of them are closed into a
-// group: messages at least GROUP_SIZE back, normally off-screen, re-rendered in slices
-// (markdown-directive.ts). Groups are never cut by index, so a message removed or inserted among
-// them (a regenerated answer, an edited history) moves no other message.
+// parent, so a message that changes parent gets a new template. That happens once per message,
+// when the loose ones reach LOOSE_MAX and the oldest GROUP_SIZE of them are closed into a group
+// (messages at least GROUP_SIZE back, normally off-screen); their rendered answers move with them
+// rather than being rendered again (markdown-directive.ts). Groups are never cut by index, so a
+// message removed or inserted among them (a regenerated answer, an edited history) moves no other
+// message.
 
 /** Messages closed into a group at a time. */
 export const GROUP_SIZE = 16;

@@ -112,8 +112,8 @@ function orphanedView(host: Element, key: string, text: TextSource, final: boole
  * Binds a `MarkdownView` to the element it is placed on: `<div ${markdown(text, final, options, key)}></div>`.
  * The element's children belong to the view; Lit only hands it the latest text (a string, or the
  * session's GrowingText while an answer streams). `key` names what the text is (a message's id):
- * a finished view under the same key whose element left the document is taken over rather than
- * rendered again.
+ * a view under the same key that Lit removed from the host's tree, showing all of the text, is
+ * taken over rather than rendered again.
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
@@ -142,6 +142,7 @@ class MarkdownDirective extends Directive {
     this.latest = [text, final];
     // Options apply from the first render of a message on (a view renders each block once).
     if (options && !this.view) this.options = options;
+    if (key !== undefined) this.key = key;
     const host = part.options?.host;
     if (loaded && !this.view && host instanceof Element && key !== undefined && final !== false && !this.plain) {
       const view = orphanedView(host, key, text, final);
@@ -155,7 +156,6 @@ class MarkdownDirective extends Directive {
       if (this.adopted[0] === text && this.adopted[1] === final) return nothing;
       this.adopted = undefined;
     }
-    if (key !== undefined) this.key = key;
     if (loaded) {
       if (this.plain) {
         // Shown as plain text while the engine could not load: the view starts from an empty element.
