@@ -39,9 +39,11 @@ for (let round = 1; round <= rounds; round++) {
     if (run.status !== 0) throw new Error(`bench/run.mjs failed in ${checkout}`);
     const { results, commit } = JSON.parse(await readFile(`${checkout}/bench/results/latest.json`, 'utf8'));
     console.error(`  at ${commit ?? 'an unknown commit'}`);
-    for (const r of results) {
+    // A run repeated within run.mjs (--repeat) counts once, by its median.
+    const shown = results.filter((r) => !r.repeat);
+    for (const r of shown) {
       if (r.skipped || r.stopped) continue;
-      const floor = results.find((f) => f.page === 'floor' && f.size === r.size);
+      const floor = shown.find((f) => f.page === 'floor' && f.size === r.size);
       const name = `${r.size} KB ${r.page} ${r.mode}`;
       note(`${name}: busy ms`, checkout, Math.round(r.busyMs));
       if (floor && r.page !== 'floor') note(`${name}: × floor`, checkout, (r.busyMs / floor.busyMs).toFixed(2));

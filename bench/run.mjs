@@ -7,7 +7,7 @@
 // the numbers say.
 //
 //   node bench/run.mjs [--quick] [--only=widget,naive,floor,long,series] [--sizes=20,100]
-//                      [--modes=unthrottled,paced,unthrottled-cold,paced-cold] [--stress]
+//                      [--modes=unthrottled,paced,unthrottled-cold,paced-cold] [--repeat=3] [--stress]
 //
 // --quick: the 20 KB answer only, no long conversation or series. --only: just those kinds of runs
 // (a comma-separated list); ratios to the floor need the floor run. --sizes: just those answer
@@ -17,6 +17,10 @@
 // a 5 MB answer in one SSE event, a 20 MB answer in an event per paragraph and a 1 MB question;
 // reports the longest task of each and checks that all of the text was shown (written to
 // bench/results/stress.json). --scale=0.2 scales the stress sizes, for a quicker look.
+// --repeat: how many times the short runs (the floor and the unthrottled widget runs, warm and
+// cold) run, interleaved; the table gives the median and the range, and the ratios to the floor
+// are of medians. A single pair of them moved the 100 KB ratio between 1.07 and 1.59 on this
+// machine (the floor alone by a fifth), more than most changes it was meant to judge.
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +52,8 @@ const SIZES = [20, 100];
 const sizes = [...(listOption('sizes', SIZES.map(String)) ?? (quick ? ['20'] : SIZES.map(String)))].map(Number);
 const WIDGET_MODES = ['unthrottled', 'paced', 'unthrottled-cold', 'paced-cold'];
 const widgetModes = listOption('modes', WIDGET_MODES) ?? new Set(WIDGET_MODES);
+const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? 3);
+if (!(Number.isInteger(REPEAT) && REPEAT >= 1)) throw new Error('--repeat: a whole number of runs, 1 or more');
 
 /** Wall-time cap of a naive run; past it the page stops and its busy time is a lower bound. */
 const NAIVE_CAP_MS = 45_000;
@@ -423,23 +429,46 @@ async function runStress(name, query, { question } = {}) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Runs each of `runs` REPEAT times, interleaved (a b c a b c ...), so that what the machine does
+ * meanwhile falls on all of them alike. Every run stays in `results`, all but the median of each
+ * (by busy time) marked `repeat`: the table and the ratios use the median, which carries the
+ * busy time of every round; the targets about every run (long tasks, first paint) count them all.
+ */
+async function interleaved(runs) {
+  const rounds = runs.map(() => []);
+  for (let round = 0; round < REPEAT; round++) {
+    for (const [i, run] of runs.entries()) rounds[i].push(await run());
+  }
+  for (const list of rounds) {
+    const median = [...list].sort((a, b) => a.busyMs - b.busyMs)[(list.length - 1) >> 1];
+    for (const run of list) if (run !== median) run.repeat = true;
+    median.rounds = list.map((run) => run.busyMs);
+    // The table lists the runs in the order asked for, not in the order their medians ran.
+    results.splice(results.indexOf(median), 1);
+    results.push(median);
+  }
+}
+
 let long;
 let series;
 const stressRuns = [];
 try {
   for (const size of ['floor', 'widget', 'naive'].some((kind) => kinds.has(kind)) ? sizes : []) {
     log(`${size} KB answer (${server.answer(size).tokens.length} tokens)`);
-    if (kinds.has('floor')) {
-      await runFloor(size);
-      if (size === 100) await runAlone(size, 'read');
-      if (size === 100) await runAlone(size, 'plain');
+    const short = [];
+    if (kinds.has('floor')) short.push(() => runFloor(size));
+    if (kinds.has('widget') && widgetModes.has('unthrottled')) short.push(() => runWidget(size, 'unthrottled'));
+    // The first message of a page sent by script, no composer focus: the renderer loads alongside the request.
+    if (kinds.has('widget') && widgetModes.has('unthrottled-cold')) short.push(() => runWidget(size, 'unthrottled', { cold: true }));
+    await interleaved(short);
+    if (kinds.has('floor') && size === 100) {
+      await runAlone(size, 'read');
+      await runAlone(size, 'plain');
     }
     if (kinds.has('widget')) {
-      if (widgetModes.has('unthrottled')) await runWidget(size, 'unthrottled');
       if (widgetModes.has('paced')) await runWidget(size, 'paced');
-      // The first message of a page sent by script, no composer focus: the renderer loads alongside the request.
       if (size === 20 && widgetModes.has('paced-cold')) await runWidget(size, 'paced', { cold: true });
-      if (widgetModes.has('unthrottled-cold')) await runWidget(size, 'unthrottled', { cold: true });
     }
     if (kinds.has('naive')) {
       await runNaive(size, 'unthrottled');
@@ -472,13 +501,16 @@ const wallMs = performance.now() - started;
 
 // ---------------------------------------------------------------------------------------------
 
-const floorOf = (size) => results.find((r) => r.page === 'floor' && r.size === size);
+/** The runs the table shows: one per kind of run, the median of repeated ones. */
+const shown = results.filter((r) => !r.repeat);
+const floorOf = (size) => shown.find((r) => r.page === 'floor' && r.size === size);
 
 function row(run) {
   const answer = `${run.size} KB`;
   if (run.skipped) return [answer, run.page, run.mode, run.skipped, '', '', '', '', '', ''];
   const floor = floorOf(run.size);
-  const busyText = run.stopped ? `> ${fmt(run.busyMs)} (stopped at ${fmt(run.progress * 100)}%)` : fmt(run.busyMs);
+  const range = run.rounds?.length > 1 ? ` (${fmt(Math.min(...run.rounds))}-${fmt(Math.max(...run.rounds))})` : '';
+  const busyText = run.stopped ? `> ${fmt(run.busyMs)} (stopped at ${fmt(run.progress * 100)}%)` : `${fmt(run.busyMs)}${range}`;
   const ratio = floor && !run.stopped ? fmt(run.busyMs / floor.busyMs, 2) : floor ? `> ${fmt(run.busyMs / floor.busyMs, 0)}` : '-';
   const tasks = `${run.longTasks.count} (${run.longTasks.count ? fmt(run.longTasks.maxMs) : '-'})`;
   const behind = run.lagMs > 1000 ? `, fell ${fmt(run.lagMs / 1000)} s behind` : '';
@@ -489,7 +521,7 @@ function row(run) {
 }
 
 const header = ['answer', 'page', 'mode', 'busy ms', '×floor', 'long tasks (max ms)', 'first byte→paint ms', 'busy % of stream (updates)', 'heap MB', 'last10%/first10% per KB'];
-const rows = [header, ...results.map(row)];
+const rows = [header, ...shown.map(row)];
 const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const numeric = new Set([3, 4]);
 const lines = rows.map((r) => r.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd());
@@ -498,6 +530,7 @@ console.log(lines[0]);
 console.log(lines.slice(1).join('\n'));
 console.log('');
 console.log('busy ms: main-thread task time (CDP TaskDuration) from send/assignment until the answer is painted and highlighted.');
+if (REPEAT > 1) console.log(`the floor and the unthrottled runs: the median of ${REPEAT} interleaved runs (range in brackets; ×floor is median over median; long tasks and first paint are their median run's, the targets count every run).`);
 console.log('last10%/first10%: busy time per KB over the answer\'s last vs first 10% (steady: 9th vs 2nd tenth, without start-up and final render).');
 console.log('first byte→paint, unthrottled: the whole answer is already buffered at the first read, so it is the time to get through that backlog.');
 console.log('runs focus the composer first (a user\'s first act, which loads the markdown renderer), the floor too; "cold" sends by script without it.');
@@ -508,10 +541,10 @@ console.log('heap MB: JS heap used after the answer, after a forced GC (as bench
 
 const part = (t) => `style ${fmt(t.style)}, layout ${fmt(t.layout)}, other ${fmt(t.other)}`;
 console.log('\nwhere the busy time goes (ms; other = script, HTML parsing, paint, compositing, GC):');
-for (const run of results.filter((r) => r.time)) {
+for (const run of shown.filter((r) => r.time)) {
   console.log(`  ${`${run.size} KB ${run.page} ${run.mode}`.padEnd(28)} ${part(run.time)} (${run.time.layouts} layouts)`);
 }
-const curves = results.filter((r) => r.cost);
+const curves = shown.filter((r) => r.cost);
 if (curves.length) {
   console.log('per KB, first 10% -> last 10% of the answer (ms/KB):');
   const arrow = (a, b, k) => `${k} ${fmt(a[k], 1)}->${fmt(b[k], 1)}`;
@@ -582,14 +615,14 @@ for (const run of results) {
   if (run.mode.startsWith('paced') && !['read', 'plain'].includes(run.page) && !run.stopped && !run.cost) warnings.push(`${name}: the per-tenth samples are missing`);
   if (run.page !== 'floor' && Number.isNaN(run.firstBytePaintMs)) warnings.push(`${name}: no first byte or first paint was seen`);
 }
-const naiveFloorRatios = results.filter((r) => r.page === 'naive' && !r.skipped && floorOf(r.size)).map((r) => r.busyMs / floorOf(r.size).busyMs);
+const naiveFloorRatios = shown.filter((r) => r.page === 'naive' && !r.skipped && floorOf(r.size)).map((r) => r.busyMs / floorOf(r.size).busyMs);
 if (naiveFloorRatios.some((ratio) => ratio < 3)) warnings.push('the naive page came within 3× of the floor: check that it re-renders per event');
 if (warnings.length) console.log(`\nsuspicious:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
 
 // ---------------------------------------------------------------------------------------------
 
-const find = (page, size, mode) => results.find((r) => r.page === page && r.size === size && r.mode === mode);
-// Every widget run, cold and warm, paced and unthrottled: a backlog must not delay the first paint either.
+const find = (page, size, mode) => shown.find((r) => r.page === page && r.size === size && r.mode === mode);
+// Every widget run, cold and warm, paced and unthrottled, repeats too: a backlog must not delay the first paint either.
 const widgetRuns = results.filter((r) => r.page === 'widget');
 const worstFirstPaint = widgetRuns.length
   ? widgetRuns.reduce((a, b) => (b.framesToPaint > a.framesToPaint || (b.framesToPaint === a.framesToPaint && b.firstBytePaintMs > a.firstBytePaintMs) ? b : a))
