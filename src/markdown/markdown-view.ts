@@ -9,6 +9,7 @@ import { showImages, type ImageLabels } from './image-placeholder/image-placehol
 // Loaded with the view, so the element's first download stays small (see markdown-directive.ts).
 export { CatchUp } from './catch-up.js';
 export { warmUpLayout, warmUpScript } from './warm-up.js';
+import { FarChapters } from './far-chapters.js';
 import { discloseLinks } from './link-disclosure.js';
 import { lexSafely, renderSafely } from './limits.js';
 import type { HtmlMode } from './markdown.js';
@@ -85,8 +86,12 @@ export class MarkdownView {
   private element: HTMLElement;
   /** The source: which blocks are committed and what is still open. */
   private readonly blocks = new BlockSplitter();
-  /** The HTML of the committed blocks, to compare with a one-shot render at the end. */
+  /** The HTML of the committed blocks, to compare with a one-shot render at the end and to render a dry segment again. */
   private committedHtml: string[] = [];
+  /** Which committed blocks each segment shows (`from to` in committedHtml), to render it again once dried. */
+  private blocksOf = new WeakMap<Element, string>();
+  /** Chapters far behind give up their markup while off-screen (far-chapters.ts). */
+  private readonly far: FarChapters;
   private tailNodes: ChildNode[] = [];
   /** The segment finished blocks and the open block go into, and how many finished blocks it holds. */
   private segment?: HTMLElement;
@@ -113,6 +118,10 @@ export class MarkdownView {
     this.element = root;
     this.options = options;
     this.cursor = new Cursor(root);
+    this.far = new FarChapters(root, {
+      blocksOf: (segment) => this.blocksOf.get(segment),
+      segment: (blocks) => this.renderSegment(blocks),
+    });
   }
 
   /**
@@ -124,6 +133,7 @@ export class MarkdownView {
     root.replaceChildren(...Array.from(this.element.childNodes));
     this.element = root;
     this.cursor = new Cursor(root);
+    this.far.moveTo(root);
   }
 
   /**
@@ -203,9 +213,12 @@ export class MarkdownView {
   private appendBlocks(blocks: { type: string; html: string }[], shown: readonly ChildNode[] = []): void {
     let html = '';
     let reuse = shown;
+    let from = this.committedHtml.length;
     const flush = () => {
       if (!html) return;
       this.show(this.prepare(html, true), reuse);
+      if (this.segment) this.blocksOf.set(this.segment, `${this.blocksOf.get(this.segment)?.split(' ')[0] ?? from} ${this.committedHtml.length}`);
+      from = this.committedHtml.length;
       reuse = [];
       html = '';
     };
@@ -346,9 +359,11 @@ export class MarkdownView {
       // streamed, which must paint in the frame it arrives (a new content-visibility: auto element
       // may wait a frame for the browser to find it on screen).
       // The root holds only chapters: the last is this one.
+      let sealed = false;
       if (this.chapter && this.chapterSegments >= chapterSegments(this.root.childElementCount - 1)) {
         this.chapter.classList.add('sealed');
         this.chapter = undefined;
+        sealed = true;
       }
       if (!this.chapter) {
         this.chapter = document.createElement('div');
@@ -356,8 +371,8 @@ export class MarkdownView {
         this.chapterSegments = 0;
         this.root.append(this.chapter);
       }
-      this.segment = document.createElement('div');
-      this.segment.className = 'segment';
+      if (sealed) this.far.sealed();
+      this.segment = newSegment();
       this.chapter.append(this.segment);
       this.chapterSegments += 1;
     }
@@ -376,10 +391,22 @@ export class MarkdownView {
     this.appendBlocks(blocks);
   }
 
+  /** A dried segment rendered again (far-chapters.ts), as it was: the same blocks, sanitized and decorated. */
+  private renderSegment(blocks: string): HTMLElement | undefined {
+    const [from, to] = blocks.split(' ').map(Number);
+    if (!(from >= 0 && to > from && to <= this.committedHtml.length)) return undefined;
+    const segment = newSegment();
+    this.blocksOf.set(segment, blocks);
+    segment.append(this.prepare(this.committedHtml.slice(from, to).join(''), true).fragment);
+    return segment;
+  }
+
   /** Empties the root and forgets what was rendered into it (not the source). */
   private clearRendered(): void {
     this.root.replaceChildren();
     this.committedHtml = [];
+    this.blocksOf = new WeakMap();
+    this.far.reset();
     this.tailNodes = [];
     this.segment = undefined;
     this.segmentBlocks = 0;
@@ -393,6 +420,12 @@ export class MarkdownView {
     if (!this.committedHtml.length && !this.blocks.open.trim()) this.cursor.remove();
     else this.cursor.place();
   }
+}
+
+function newSegment(): HTMLElement {
+  const segment = document.createElement('div');
+  segment.className = 'segment';
+  return segment;
 }
 
 function removeAll(nodes: readonly ChildNode[]): void {

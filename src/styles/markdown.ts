@@ -36,6 +36,15 @@ export const markdown = css`
   .markdown > .chapter {
     contain: style;
   }
+  /* A chapter far behind the newest, off-screen, holds only its segments' text
+     (markdown/far-chapters.ts) until it comes near the viewport again: the line breaks between its
+     blocks show (and copy), and a segment already rendered again lays out as before. */
+  .markdown > .dry {
+    white-space: pre-line;
+  }
+  .markdown > .dry > .segment {
+    white-space: normal;
+  }
   .warm-up {
     position: absolute;
     inset-block-start: 0;
