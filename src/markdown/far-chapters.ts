@@ -21,12 +21,13 @@
 // Which chapters: sealed ones (`content-visibility: auto`) at least KEEP_CHAPTERS behind the
 // newest, while the browser skips them (the `contentvisibilityautostatechange` event, which it
 // fires for every such chapter when it first decides and at every change: no observer of our own
-// is needed). The browser never skips a chapter with the focus or the selection in it, so neither
-// is lost to drying. An answer of fewer than 512 blocks (about 140 KB of the benchmark's chat
-// markdown) is never dried. A dry chapter that comes within the browser's margin around the
-// viewport is restored a few milliseconds per frame, the segments nearest the side it came from
-// first, and dried again once it is skipped (select-all makes every chapter relevant: they are
-// all restored, a frame at a time, and dried again once the selection is gone).
+// is needed), dried as a new chapter is sealed. The browser never skips a chapter with the focus
+// or the selection in it, so neither is lost to drying. An answer of fewer than 512 blocks (about
+// 140 KB of the benchmark's chat markdown) is never dried. A dry chapter that comes within the
+// browser's margin around the viewport is restored a few milliseconds per frame (its code
+// coloured in the tasks after), the segments nearest the side it came from first, and stays
+// rendered until the next chapter is sealed after the user left it (select-all makes every
+// chapter relevant: they are all restored, a frame at a time).
 
 import { afterNextFrame } from '../transport/task-slices.js';
 
@@ -76,10 +77,19 @@ export class FarChapters {
     root.addEventListener('contentvisibilityautostatechange', this.onVisibility, true);
   }
 
-  /** A chapter was sealed (a new one started): the one KEEP_CHAPTERS behind the newest is now far. */
+  /**
+   * A chapter was sealed (a new one started): the one KEEP_CHAPTERS behind the newest is now far,
+   * and so are any the user brought back and left since. Only here, while the answer grows: a
+   * chapter the user scrolled back to stays rendered once they move on (drying each as it left
+   * the screen, and restoring the next, made every frame of a scroll through a giant answer
+   * longer), and the next chapter sealed dries it.
+   */
   sealed(): void {
-    const far = this.root.children[this.root.childElementCount - 1 - KEEP_CHAPTERS];
-    if (far instanceof HTMLElement && this.skipped.has(far)) this.dry(far);
+    const chapters = this.root.children;
+    for (let i = chapters.length - 1 - KEEP_CHAPTERS; i >= 0; i--) {
+      const chapter = chapters[i];
+      if (chapter instanceof HTMLElement && this.skipped.has(chapter)) this.dry(chapter);
+    }
   }
 
   /** The view started over: its chapters are gone. */
@@ -93,22 +103,16 @@ export class FarChapters {
     if (!(chapter instanceof HTMLElement) || chapter.parentNode !== this.root) return;
     if (event.skipped) {
       this.skipped.add(chapter);
-      if (this.isFar(chapter)) this.dry(chapter);
     } else {
       this.skipped.delete(chapter);
       if (chapter.classList.contains(DRY)) this.restore(chapter);
     }
   }
 
-  /** Whether at least KEEP_CHAPTERS chapters follow `chapter`. */
-  private isFar(chapter: Element): boolean {
-    let after = 0;
-    for (let next = chapter.nextElementSibling; next && after < KEEP_CHAPTERS; next = next.nextElementSibling) after += 1;
-    return after >= KEEP_CHAPTERS;
-  }
-
   /** Replaces each segment of `chapter` (rendered or not yet restored) with its text. */
   private dry(chapter: HTMLElement): void {
+    // Dry already, no segment restored.
+    if (chapter.classList.contains(DRY) && !chapter.firstElementChild) return;
     const nodes = Array.from(chapter.childNodes);
     if (!chapter.classList.contains(DRY)) {
       const blocks = nodes.map((segment) => (segment instanceof Element ? this.source.blocksOf(segment) : undefined));

@@ -155,12 +155,13 @@ function colourSoon(colour: () => void): Promise<void> {
 
 /**
  * Highlights a finished code element in place, once. Synchronous when the grammar is already
- * loaded (no flash of plain text); otherwise the element stays plain until its grammar arrives,
- * and is coloured in a task shared with at most a few milliseconds of other such blocks.
+ * loaded (no flash of plain text) unless `soon`; otherwise the element stays plain until its
+ * grammar arrives (or, with `soon`, the next task), and is coloured in a task shared with at most
+ * a few milliseconds of other such blocks.
  */
-export function highlightCode(code: HTMLElement, info: string): Promise<void> | void {
+export function highlightCode(code: HTMLElement, info: string, soon = false): Promise<void> | void {
   const language = languageFor(info);
   if (!language) return;
-  if (hljs?.getLanguage(language)) return apply(hljs, code, language);
+  if (hljs?.getLanguage(language)) return soon ? colourSoon(() => hljs && apply(hljs, code, language)) : apply(hljs, code, language);
   return loadLanguage(language).then((loaded) => (loaded ? colourSoon(() => hljs && apply(hljs, code, language)) : undefined));
 }

@@ -314,9 +314,9 @@ export class MarkdownView {
    * finishes later; `later` says whether any of it does (code waiting for its grammar, math for
    * KaTeX), on the fragment's own nodes.
    */
-  private prepare(html: string, finished: boolean): { fragment: DocumentFragment; later: boolean } {
+  private prepare(html: string, finished: boolean | 'soon'): { fragment: DocumentFragment; later: boolean } {
     const fragment = sanitize(html);
-    showImages(fragment, this.options.images, finished, this.options.labels);
+    showImages(fragment, this.options.images, finished !== false, this.options.labels);
     discloseLinks(fragment);
     const later = [...decorateCodeBlocks(fragment, finished, this.options.labels), ...typesetMath(fragment)];
     for (const promise of later) {
@@ -397,7 +397,9 @@ export class MarkdownView {
     if (!(from >= 0 && to > from && to <= this.committedHtml.length)) return undefined;
     const segment = newSegment();
     this.blocksOf.set(segment, blocks);
-    segment.append(this.prepare(this.committedHtml.slice(from, to).join(''), true).fragment);
+    // Its code is coloured in the next tasks: a segment is restored per frame while the user
+    // scrolls towards it, and colouring its code at once made those frames twice as long.
+    segment.append(this.prepare(this.committedHtml.slice(from, to).join(''), 'soon').fragment);
     return segment;
   }
 

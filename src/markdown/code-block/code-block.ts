@@ -13,12 +13,13 @@ function infoOf(code: Element): string {
 
 /**
  * Wraps each `<pre>` of a sanitized fragment in a code block with a header and Copy button.
- * Finished blocks are highlighted (once; the promises settle when their grammar has loaded); the
+ * Finished blocks are highlighted (once; the promises settle when their grammar has loaded), at
+ * once when it has, or with `soon` in the next tasks (a few milliseconds' worth per task); the
  * block still being streamed is a `StreamingCodeBlock`.
  */
 export function decorateCodeBlocks(
   root: DocumentFragment | Element,
-  finished: boolean,
+  finished: boolean | 'soon',
   labels: CodeBlockLabels = englishCodeBlockLabels,
 ): Promise<void>[] {
   const pending: Promise<void>[] = [];
@@ -45,7 +46,7 @@ export function decorateCodeBlocks(
     pre.replaceWith(block);
     block.append(header, pre);
     if (finished && code instanceof HTMLElement) {
-      const done = highlightCode(code, info);
+      const done = highlightCode(code, info, finished === 'soon');
       if (done) pending.push(done);
     }
   }
