@@ -7,7 +7,7 @@
 // Blink's heap. Streaming a 20 MB answer, the host page had collector pauses of 200-530 ms every
 // few seconds (`node bench/run.mjs --stress`), which no change to what a frame renders removed:
 // skipping far chapters' layout (`display: none`) made them longer, and dropping only the code
-// colours left 415 ms. With far chapters dried as below, that run's longest task was 98-109 ms.
+// colours left 415 ms. With far chapters dried as below, that run's longest task was 98-106 ms.
 //
 // A dry chapter holds one text node per segment, each segment's text: the answer's text stays in
 // the document as it was (find-in-page and select-all see it, its `textContent` is unchanged, the
@@ -39,7 +39,7 @@ export const KEEP_CHAPTERS = 4;
 /** Milliseconds of restoring per frame, after the first segment. */
 const RESTORE_MS_PER_FRAME = 8;
 /** The class of a dry chapter. */
-export const DRY = 'dry';
+const DRY = 'dry';
 
 /** `contentvisibilityautostatechange`: whether the element's content is now skipped. */
 type VisibilityEvent = Event & { readonly skipped: boolean };
