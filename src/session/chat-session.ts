@@ -354,7 +354,10 @@ export class ChatSession implements ReactiveController {
 
   /** Puts the new version of a message in place of its old one, if it is still in the conversation. */
   private put(message: ChatMessage): void {
-    const index = this.conversation.findIndex((m) => m.id === message.id);
+    // From the end: a streamed answer is put at every event, and is the last message or near it
+    // (searched from the start, each event of an answer after 500 restored messages read them all).
+    let index = this.conversation.length - 1;
+    while (index >= 0 && this.conversation[index].id !== message.id) index -= 1;
     if (index === -1 || this.conversation[index] === message) return;
     this.conversation = this.conversation.slice();
     this.conversation[index] = message;
