@@ -162,6 +162,7 @@ function colourSoon(colour: () => void): Promise<void> {
 export function highlightCode(code: HTMLElement, info: string, soon = false): Promise<void> | void {
   const language = languageFor(info);
   if (!language) return;
-  if (hljs?.getLanguage(language)) return soon ? colourSoon(() => hljs && apply(hljs, code, language)) : apply(hljs, code, language);
-  return loadLanguage(language).then((loaded) => (loaded ? colourSoon(() => hljs && apply(hljs, code, language)) : undefined));
+  const later = () => colourSoon(() => hljs && apply(hljs, code, language));
+  if (hljs?.getLanguage(language)) return soon ? later() : apply(hljs, code, language);
+  return loadLanguage(language).then((loaded) => (loaded ? later() : undefined));
 }

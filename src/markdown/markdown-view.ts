@@ -88,8 +88,8 @@ export class MarkdownView {
   private readonly blocks = new BlockSplitter();
   /** The HTML of the committed blocks, to compare with a one-shot render at the end and to render a dry segment again. */
   private committedHtml: string[] = [];
-  /** Which committed blocks each segment shows (`from to` in committedHtml), to render it again once dried. */
-  private blocksOf = new WeakMap<Element, string>();
+  /** Which committed blocks each segment shows (`committedHtml` from `from` up to `to`), to render it again once dried. */
+  private blocksOf = new WeakMap<Element, { from: number; to: number }>();
   /** Chapters far behind give up their markup while off-screen (far-chapters.ts). */
   private readonly far: FarChapters;
   private tailNodes: ChildNode[] = [];
@@ -119,7 +119,10 @@ export class MarkdownView {
     this.options = options;
     this.cursor = new Cursor(root);
     this.far = new FarChapters(root, {
-      blocksOf: (segment) => this.blocksOf.get(segment),
+      blocksOf: (segment) => {
+        const shows = this.blocksOf.get(segment);
+        return shows && `${shows.from} ${shows.to}`;
+      },
       segment: (blocks) => this.renderSegment(blocks),
     });
   }
@@ -217,7 +220,11 @@ export class MarkdownView {
     const flush = () => {
       if (!html) return;
       this.show(this.prepare(html, true), reuse);
-      if (this.segment) this.blocksOf.set(this.segment, `${this.blocksOf.get(this.segment)?.split(' ')[0] ?? from} ${this.committedHtml.length}`);
+      if (this.segment) {
+        const shows = this.blocksOf.get(this.segment);
+        if (shows) shows.to = this.committedHtml.length;
+        else this.blocksOf.set(this.segment, { from, to: this.committedHtml.length });
+      }
       from = this.committedHtml.length;
       reuse = [];
       html = '';
@@ -396,7 +403,7 @@ export class MarkdownView {
     const [from, to] = blocks.split(' ').map(Number);
     if (!(from >= 0 && to > from && to <= this.committedHtml.length)) return undefined;
     const segment = newSegment();
-    this.blocksOf.set(segment, blocks);
+    this.blocksOf.set(segment, { from, to });
     // Its code is coloured in the next tasks: a segment is restored per frame while the user
     // scrolls towards it, and colouring its code at once made those frames twice as long.
     segment.append(this.prepare(this.committedHtml.slice(from, to).join(''), 'soon').fragment);
