@@ -128,6 +128,8 @@ export class StreamParser {
 
   /** Passes updates on up to the stream's end, settling tool badges the backend never closed. */
   #accept(updates: StreamUpdate[]): StreamUpdate[] {
+    // Nearly every message is a token: passed on as it is, without a new array per message.
+    if (updates.length === 1 && updates[0].type === 'text') return updates;
     const accepted: StreamUpdate[] = [];
     for (const update of updates) {
       if (update.type === 'tool') this.#track(update);

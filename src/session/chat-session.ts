@@ -78,8 +78,11 @@ export class ChatSession implements ReactiveController {
   private shownLength = 0;
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
-  /** The text of the answer streaming now, kept in the pieces it arrived in as well (growing-text.ts). */
-  private live?: { id: string; text: GrowingText };
+  /**
+   * The answer streaming now: its latest version, its text in the pieces it arrived in as well
+   * (growing-text.ts), and the text that arrived since that version was made (see `takeText`).
+   */
+  private live?: { answer: ChatMessage; text: GrowingText; unapplied: string };
 
   constructor(host: SessionHost, config: SessionConfig) {
     this.host = host;
@@ -89,6 +92,7 @@ export class ChatSession implements ReactiveController {
 
   /** The conversation, as the view renders it. Treat it as read-only. */
   get messages(): readonly ChatMessage[] {
+    this.takeText();
     return this.conversation;
   }
 
@@ -112,7 +116,7 @@ export class ChatSession implements ReactiveController {
    */
   textOf(message: ChatMessage): TextSource {
     const live = this.live;
-    return message.status === 'streaming' && live?.id === message.id && live.text.length === message.content.length ? live.text : message.content;
+    return message.status === 'streaming' && live?.answer.id === message.id && live.text.length === message.content.length ? live.text : message.content;
   }
 
   /** True while a request is being prepared, made or read. */
@@ -206,6 +210,7 @@ export class ChatSession implements ReactiveController {
   persist(): void {
     const { storageKey } = this.config.settings();
     if (storageKey) {
+      this.takeText();
       saveConversation(storageKey, { messages: this.conversation, conversationId: this.id, conversationIdField: this.idField });
     }
   }
@@ -265,12 +270,11 @@ export class ChatSession implements ReactiveController {
       return this.end(abort);
     }
 
-    let answer = createMessage('assistant', '', 'streaming');
-    const live = new GrowingText();
-    this.live = { id: answer.id, text: live };
+    const live = { answer: createMessage('assistant', '', 'streaming'), text: new GrowingText(), unapplied: '' };
+    this.live = live;
     this.shownLength = 0;
     const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
-    next.splice(position + 1, 0, answer);
+    next.splice(position + 1, 0, live.answer);
     this.conversation = next;
     sent?.();
     this.config.answering?.();
@@ -287,16 +291,23 @@ export class ChatSession implements ReactiveController {
         signal: abort.signal,
         onOpen: () => this.setStatus('streaming'),
         onUpdate: (update) => {
-          if (update.type === 'conversation') this.learnId(update);
-          answer = applyUpdate(answer, update);
-          if (update.type === 'text') live.append(update.text);
-          this.put(answer);
+          if (update.type === 'text') {
+            // Text is gathered, and goes into the answer when something reads it (`takeText`).
+            live.text.append(update.text);
+            live.unapplied += update.text;
+          } else {
+            // Rare (tools, sources, the end): every version put in the conversation has all the text before it.
+            this.takeText();
+            if (update.type === 'conversation') this.learnId(update);
+            live.answer = applyUpdate(live.answer, update);
+            this.put(live.answer);
+          }
           this.scheduleFrame();
         },
         // After the answer completed: kept on it (never shown) and saved with it.
         onTrailing: (event, updates) => {
           for (const update of updates) if (update.type === 'conversation') this.learnId(update);
-          const current = this.conversation.find((m) => m.id === answer.id);
+          const current = this.conversation.find((m) => m.id === live.answer.id);
           if (current) this.put({ ...current, trailing: [...(current.trailing ?? []), event] });
           this.persist();
         },
@@ -304,10 +315,11 @@ export class ChatSession implements ReactiveController {
     } else {
       outcome = { status: 'error', error: (failure ?? new ChatError('request', 'No request')).toInfo() };
     }
+    this.takeText();
     this.end(abort);
     // Listeners of the final event may read the rendered answer.
     if (request) await ready?.catch(() => undefined);
-    await this.settle(answer, outcome);
+    await this.settle(live.answer, outcome);
   }
 
   /**
@@ -320,7 +332,7 @@ export class ChatSession implements ReactiveController {
     // What trailed the terminal event may already be on the conversation's copy.
     const trailing = this.conversation.find((m) => m.id === streamed.id)?.trailing;
     const answer: ChatMessage = { ...streamed, ...(trailing && { trailing }), status: outcome.status };
-    if (this.live?.id === answer.id) this.live = undefined;
+    if (this.live?.answer.id === answer.id) this.live = undefined;
     if (outcome.stats) answer.stats = outcome.stats;
     if (outcome.status === 'error') answer.error = outcome.error;
     this.put(answer);
@@ -352,10 +364,25 @@ export class ChatSession implements ReactiveController {
     this.setStatus('idle');
   }
 
+  /**
+   * Makes the streaming answer's new version with the text that arrived since the last, and puts
+   * it in the conversation. Text events are not applied one by one: a burst is tens of thousands of
+   * them (a 100 KB answer token by token is 26,000), and each made a new message and a new copy of
+   * the conversation array, work nothing reads before the next render; the conversation is read
+   * through `messages` (and saved, and settled), each of which takes the text first.
+   */
+  private takeText(): void {
+    const live = this.live;
+    if (!live?.unapplied) return;
+    live.answer = applyUpdate(live.answer, { type: 'text', text: live.unapplied });
+    live.unapplied = '';
+    this.put(live.answer);
+  }
+
   /** Puts the new version of a message in place of its old one, if it is still in the conversation. */
   private put(message: ChatMessage): void {
-    // From the end: a streamed answer is put at every event, and is the last message or near it
-    // (searched from the start, each event of an answer after 500 restored messages read them all).
+    // From the end: a streamed answer is put at every render, and is the last message or near it
+    // (searched from the start, each one after 500 restored messages read them all).
     let index = this.conversation.length - 1;
     while (index >= 0 && this.conversation[index].id !== message.id) index -= 1;
     if (index === -1 || this.conversation[index] === message) return;

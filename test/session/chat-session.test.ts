@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
 import type { ChatMessage } from '../../src/conversation/message.js';
+import { clearConversation, loadConversation } from '../../src/conversation/persistence.js';
 import type { StreamChatEventMap } from '../../src/events.js';
 import { EARLY_MS, FAST_TEXT_CHARS, FAST_TEXT_INTERVAL_MS, FRAME_MS, TEXT_INTERVAL_MS } from '../../src/frames.js';
 import type { StreamUpdate } from '../../src/protocols/index.js';
@@ -179,6 +180,34 @@ describe('ChatSession', () => {
     const mean = (fast.at(-1)! - fast[0]) / (fast.length - 1);
     expect(mean, 'mean interval').to.be.at.least(FAST_TEXT_INTERVAL_MS - (FRAME_MS + EARLY_MS + CLOCK_MS) / (fast.length - 1));
     await finish();
+  });
+
+  it('gathers text events into one new answer per read, and saves all of them on pagehide before anything read them', async () => {
+    const storageKey = `session-gather-${Math.random()}`;
+    const { host, calls, session } = setup({ storageKey });
+    for (const controller of host.controllers) controller.hostConnected?.();
+    const done = session.send('hi');
+    await settled(() => calls.length === 1, 'the request');
+    calls[0].open();
+    const empty = session.messages[1];
+    calls[0].push(...Array.from({ length: 100 }, (_, i): StreamUpdate => ({ type: 'text', text: `${i} ` })));
+    const text = Array.from({ length: 100 }, (_, i) => `${i} `).join('');
+    // Nothing read the conversation since the first event: the page goes away now.
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(loadConversation(storageKey)!.messages[1].content, 'saved with every event').to.equal(text);
+    const gathered = session.messages[1];
+    expect(gathered).to.not.equal(empty);
+    expect(gathered.content).to.equal(text);
+    expect(session.messages[1], 'no text since: the same answer').to.equal(gathered);
+    // Text around another update: all of it, in order.
+    calls[0].push({ type: 'text', text: 'end' }, { type: 'tool', name: 'search' }, { type: 'text', text: '!' });
+    expect(session.messages[1]).to.deep.include({ content: `${text}end!`, tools: [{ name: 'search' }] });
+    calls[0].push({ type: 'text', text: '?' });
+    calls[0].end({ status: 'complete' });
+    await done;
+    expect(session.messages[1]).to.include({ content: `${text}end!?`, status: 'complete' });
+    for (const controller of host.controllers) controller.hostDisconnected?.();
+    clearConversation(storageKey);
   });
 
   it('hands the view a streaming answer as the pieces it arrived in, equal to its content; the content itself once it ended', async () => {
