@@ -79,10 +79,10 @@ export class ChatSession implements ReactiveController {
   /** The idempotency key each question (by id) was last sent with, for Retry to send again. */
   private readonly idempotencyKeys = new Map<string, string>();
   /**
-   * The answer streaming now: its latest version, its text in the pieces it arrived in as well
-   * (growing-text.ts), and the text that arrived since that version was made (see `takeText`).
+   * The answer streaming now: its latest version, and its text in the pieces it arrived in
+   * (growing-text.ts), which may be ahead of that version's (see `takeText`).
    */
-  private live?: { answer: ChatMessage; text: GrowingText; unapplied: string };
+  private live?: { answer: ChatMessage; text: GrowingText };
 
   constructor(host: SessionHost, config: SessionConfig) {
     this.host = host;
@@ -270,7 +270,7 @@ export class ChatSession implements ReactiveController {
       return this.end(abort);
     }
 
-    const live = { answer: createMessage('assistant', '', 'streaming'), text: new GrowingText(), unapplied: '' };
+    const live = { answer: createMessage('assistant', '', 'streaming'), text: new GrowingText() };
     this.live = live;
     this.shownLength = 0;
     const next = existing === -1 ? [...this.conversation, user] : [...this.conversation];
@@ -294,7 +294,6 @@ export class ChatSession implements ReactiveController {
           if (update.type === 'text') {
             // Text is gathered, and goes into the answer when something reads it (`takeText`).
             live.text.append(update.text);
-            live.unapplied += update.text;
           } else {
             // Rare (tools, sources, the end): every version put in the conversation has all the text before it.
             this.takeText();
@@ -373,9 +372,9 @@ export class ChatSession implements ReactiveController {
    */
   private takeText(): void {
     const live = this.live;
-    if (!live?.unapplied) return;
-    live.answer = applyUpdate(live.answer, { type: 'text', text: live.unapplied });
-    live.unapplied = '';
+    const taken = live?.answer.content.length ?? 0;
+    if (!live || live.text.length === taken) return;
+    live.answer = applyUpdate(live.answer, { type: 'text', text: live.text.slice(taken) });
     this.put(live.answer);
   }
 

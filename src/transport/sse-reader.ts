@@ -19,7 +19,9 @@ import type { SseMessage } from '../protocols/types.js';
 export class EventParser {
   /** The start of a line that has not ended yet, in the pieces it came in (a long event spans many chunks). */
   private partial: string[] = [];
-  private data: string[] = [];
+  /** The block's first data line, and any after it; undefined before its first. */
+  private data: string | undefined;
+  private moreData: string[] | undefined;
   private event = '';
   private id = '';
 
@@ -28,34 +30,53 @@ export class EventParser {
   push(text: string): void {
     let from = 0;
     for (let end; (end = text.indexOf('\n', from)) !== -1; from = end + 1) {
-      let line = text.slice(from, end);
       if (this.partial.length) {
-        this.partial.push(line);
-        line = this.partial.join('');
+        this.partial.push(text.slice(from, end));
+        const line = this.partial.join('');
         this.partial = [];
+        this.line(line, 0, line.length);
+      } else {
+        this.line(text, from, end);
       }
-      this.line(line);
     }
     // Only the new text is searched for a line break, never the pieces before it.
     if (from < text.length) this.partial.push(text.slice(from));
   }
 
-  private line(line: string): void {
-    if (!line) {
+  /**
+   * The line `text[start, end)`, read where it lies: a burst is tens of thousands of events, and a
+   * string made for every line and every field name was a third of the garbage its parsing left.
+   */
+  private line(text: string, start: number, end: number): void {
+    if (start === end) {
       // A blank line dispatches the block (every block that reaches here has data).
-      if (this.data.length) this.dispatch({ event: this.event, data: this.data.join('\n'), id: this.id });
-      this.data = [];
+      if (this.data !== undefined) {
+        const data = this.moreData ? [this.data, ...this.moreData].join('\n') : this.data;
+        this.dispatch({ event: this.event, data, id: this.id });
+      }
+      this.data = this.moreData = undefined;
       this.event = this.id = '';
       return;
     }
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
+    let colon = start;
+    while (colon < end && text.charCodeAt(colon) !== COLON) colon += 1;
+    const name = colon - start;
     // One space after the colon is part of the syntax, not of the value.
-    const value = colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
-    if (field === 'data') this.data.push(value);
-    else if (field === 'event') this.event = value;
-    // An id with a NUL in it is ignored; `retry` is of no use to a request that is never repeated.
-    // The id is the block's own, as fetch-event-source reported it (the trailing events keep it).
-    else if (field === 'id' && !value.includes('\0')) this.id = value;
+    const from = colon + 1 < end && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : Math.min(colon + 1, end);
+    if (name === 4 && text.startsWith('data', start)) {
+      const value = text.slice(from, end);
+      if (this.data === undefined) this.data = value;
+      else (this.moreData ??= []).push(value);
+    } else if (name === 5 && text.startsWith('event', start)) {
+      this.event = text.slice(from, end);
+    } else if (name === 2 && text.startsWith('id', start)) {
+      // An id with a NUL in it is ignored; `retry` is of no use to a request that is never repeated.
+      // The id is the block's own, as fetch-event-source reported it (the trailing events keep it).
+      const value = text.slice(from, end);
+      if (!value.includes('\0')) this.id = value;
+    }
   }
 }
+
+const COLON = 0x3a;
+const SPACE = 0x20;

@@ -24,6 +24,8 @@ const stream = [
   'id: a\u0000b\ndata: nul in the id\n\n',
   'data: caf\u00e9 \u{1F600} \u4e2d\u6587\n\n',
   'data: ' + 'long '.repeat(400) + '\n\n',
+  'dataX: not data\ndat: nor this\ndata:no space\n\n',
+  'event: e\nevent\nid: 5\nid\ndata: named, then not\n\n',
   'data: unterminated at the end',
 ].join('');
 
@@ -42,6 +44,10 @@ const expected: [string, string, string][] = [
   ['', 'nul in the id', ''],
   ['', 'caf\u00e9 \u{1F600} \u4e2d\u6587', ''],
   ['', 'long '.repeat(400), ''],
+  // Only a field named exactly `data` is data; the space after the colon is optional.
+  ['', 'no space', ''],
+  // A later `event` or `id` line without a value empties what an earlier one set.
+  ['', 'named, then not', ''],
 ];
 
 describe('EventParser', () => {
