@@ -260,7 +260,7 @@ export function eventStreamStage(): Transformer<Uint8Array, Uint8Array> {
         // A comment: the lines before it are stored, the comment is left out.
         if (run < i) block.push(chunk.subarray(run, i));
         run = end + 1;
-      } else if (isDataField(chunk, i, end)) {
+      } else if (!hasData && isDataField(chunk, i, end)) {
         hasData = true;
       }
     }
@@ -286,13 +286,20 @@ export function eventStreamStage(): Transformer<Uint8Array, Uint8Array> {
 const LF = 0x0a;
 const CR = 0x0d;
 const COLON = 0x3a;
-const DATA = [0x64, 0x61, 0x74, 0x61];
 
 const NEWLINE = new Uint8Array([LF]);
 
 /** Whether the line `bytes[start, end)` is a `data` field: `data` followed by a colon or by nothing. */
 function isDataField(bytes: Uint8Array, start: number, end: number): boolean {
-  return DATA.every((byte, i) => bytes[start + i] === byte) && (end - start === 4 || bytes[start + 4] === COLON);
+  // Byte by byte, not through an array of the name's bytes and a callback: this runs for every line of a stream.
+  return (
+    end - start >= 4 &&
+    bytes[start] === 0x64 &&
+    bytes[start + 1] === 0x61 &&
+    bytes[start + 2] === 0x74 &&
+    bytes[start + 3] === 0x61 &&
+    (end - start === 4 || bytes[start + 4] === COLON)
+  );
 }
 
 /**
