@@ -9,8 +9,14 @@
 // backlog has been parsed for PARSE_MS_PER_FRAME, the next slice waits for a frame (in a visible
 // page), and the first text, and the view's catching up, paint while the rest is parsed.
 
-/** Bytes of the body parsed per task at most (about 270 OpenAI-style events, well under a millisecond). */
-export const SLICE_BYTES = 16 * 1024;
+/**
+ * Bytes of the body parsed per task at most: about 1,600 events of the benchmark's stream, 1-2 ms
+ * here. Every task costs the page its scheduling and the stream machinery's reads, writes and
+ * promises besides the parsing: a 100 KB burst (1 MB of SSE) in 16 KB slices took 64 tasks and
+ * 20 ms more of main-thread time than in 64 KB slices (30 fresh pages of each, alternating,
+ * twice: 373 against 352 ms and 364 against 345); 256 KB slices saved nothing more.
+ */
+export const SLICE_BYTES = 64 * 1024;
 /** Milliseconds of a backlog parsed before a frame is let through. */
 export const PARSE_MS_PER_FRAME = 8;
 /** A frame that does not come within this long (a throttled frame) is not waited for any longer. */
