@@ -44,8 +44,8 @@ export class EventParser {
   }
 
   /**
-   * The line `text[start, end)`, read where it lies: a burst is tens of thousands of events, and a
-   * string made for every line and every field name was a third of the garbage its parsing left.
+   * The line `text[start, end)`, read where it lies: a burst is tens of thousands of events, and
+   * only the values kept are made into strings, not every line and every field name.
    */
   private line(text: string, start: number, end: number): void {
     if (start === end) {

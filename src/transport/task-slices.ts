@@ -11,10 +11,11 @@
 
 /**
  * Bytes of the body parsed per task at most: about 1,600 events of the benchmark's stream, 1-2 ms
- * here. Every task costs the page its scheduling and the stream machinery's reads, writes and
- * promises besides the parsing: a 100 KB burst (1 MB of SSE) in 16 KB slices took 64 tasks and
- * 20 ms more of main-thread time than in 64 KB slices (30 fresh pages of each, alternating,
- * twice: 373 against 352 ms and 364 against 345); 256 KB slices saved nothing more.
+ * here. A task costs the page more than its parsing: a 100 KB burst (1 MB of SSE) in 16 KB slices,
+ * 64 tasks, took 20 ms more of main-thread time than in 64 KB slices (`node bench/ab.mjs`, 30
+ * fresh pages of each, twice: 373 against 352 ms and 364 against 345); 256 KB slices saved
+ * nothing more. (Not the stream machinery: the same slices read without a TransformStream cost
+ * the same.)
  */
 export const SLICE_BYTES = 64 * 1024;
 /** Milliseconds of a backlog parsed before a frame is let through. */
