@@ -45,17 +45,19 @@ const DRY = 'dry';
 type VisibilityEvent = Event & { readonly skipped: boolean };
 
 /** What the view does for a dry chapter: a segment's blocks rendered again, and where they came from. */
-export interface SegmentSource {
-  /** Which blocks a rendered segment shows (an opaque string the view wrote on it), undefined if unknown. */
-  blocksOf(segment: Element): string | undefined;
+export interface SegmentSource<Blocks> {
+  /** Which blocks a rendered segment shows (the view's own reference to them), undefined if unknown. */
+  blocksOf(segment: Element): Blocks | undefined;
   /** A segment showing `blocks` again, sanitized and decorated; undefined when the view no longer has them (it started over). */
-  segment(blocks: string): HTMLElement | undefined;
+  segment(blocks: Blocks): HTMLElement | undefined;
 }
 
-export class FarChapters {
+export class FarChapters<Blocks> {
   private root: HTMLElement;
   /** Chapters whose content the browser skips (off-screen), as its last event said. */
   private readonly skipped = new Set<Element>();
+  /** The blocks each segment of a dry chapter showed, by its index among the chapter's children. */
+  private readonly dried = new WeakMap<Element, Blocks[]>();
   /** Segments of dry chapters waiting to be rendered again, next first: the chapter and the index of its text node. */
   private queue: { chapter: HTMLElement; index: number }[] = [];
   private draining = false;
@@ -64,7 +66,7 @@ export class FarChapters {
   /** @param root the view's element, whose children are its chapters */
   constructor(
     root: HTMLElement,
-    private readonly source: SegmentSource,
+    private readonly source: SegmentSource<Blocks>,
   ) {
     this.root = root;
     root.addEventListener('contentvisibilityautostatechange', this.onVisibility, true);
@@ -118,7 +120,7 @@ export class FarChapters {
       const blocks = nodes.map((segment) => (segment instanceof Element ? this.source.blocksOf(segment) : undefined));
       // A segment the view cannot render again stays as it is, and so does its chapter.
       if (blocks.some((b) => b === undefined)) return;
-      chapter.dataset.segments = blocks.join(',');
+      this.dried.set(chapter, blocks as Blocks[]);
       chapter.classList.add(DRY);
     }
     this.queue = this.queue.filter((entry) => entry.chapter !== chapter);
@@ -148,14 +150,14 @@ export class FarChapters {
 
   private restoreSegment({ chapter, index }: { chapter: HTMLElement; index: number }): void {
     const text = chapter.childNodes[index];
-    const blocks = chapter.dataset.segments?.split(',')[index];
+    const blocks = this.dried.get(chapter)?.[index];
     if (chapter.parentNode !== this.root || !(text instanceof Text) || blocks === undefined) return;
     const segment = this.source.segment(blocks);
     if (!segment) return;
     text.replaceWith(segment);
     if (!Array.from(chapter.childNodes).some((node) => node instanceof Text)) {
       chapter.classList.remove(DRY);
-      delete chapter.dataset.segments;
+      this.dried.delete(chapter);
     }
   }
 }

@@ -91,7 +91,7 @@ export class MarkdownView {
   /** Which committed blocks each segment shows (`committedHtml` from `from` up to `to`), to render it again once dried. */
   private blocksOf = new WeakMap<Element, { from: number; to: number }>();
   /** Chapters far behind give up their markup while off-screen (far-chapters.ts). */
-  private readonly far: FarChapters;
+  private readonly far: FarChapters<{ from: number; to: number }>;
   private tailNodes: ChildNode[] = [];
   /** The segment finished blocks and the open block go into, and how many finished blocks it holds. */
   private segment?: HTMLElement;
@@ -119,10 +119,7 @@ export class MarkdownView {
     this.options = options;
     this.cursor = new Cursor(root);
     this.far = new FarChapters(root, {
-      blocksOf: (segment) => {
-        const shows = this.blocksOf.get(segment);
-        return shows && `${shows.from} ${shows.to}`;
-      },
+      blocksOf: (segment) => this.blocksOf.get(segment),
       segment: (blocks) => this.renderSegment(blocks),
     });
   }
@@ -399,8 +396,7 @@ export class MarkdownView {
   }
 
   /** A dried segment rendered again (far-chapters.ts), as it was: the same blocks, sanitized and decorated. */
-  private renderSegment(blocks: string): HTMLElement | undefined {
-    const [from, to] = blocks.split(' ').map(Number);
+  private renderSegment({ from, to }: { from: number; to: number }): HTMLElement | undefined {
     if (!(from >= 0 && to > from && to <= this.committedHtml.length)) return undefined;
     const segment = newSegment();
     this.blocksOf.set(segment, { from, to });
