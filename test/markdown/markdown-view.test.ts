@@ -406,6 +406,9 @@ describe('MarkdownView segments', () => {
     const chapters = Array.from(lastAnswer(el).querySelectorAll('.chapter'));
     expect(chapters.some((c) => !c.classList.contains('sealed')) && chapters.some((c) => c.classList.contains('sealed'))).to.be.true;
     for (const chapter of chapters) expect(getComputedStyle(chapter).contain).to.equal('style');
+    // Every block paints on its own (a stacking context that changes nothing else): the browser
+    // reuses its painting while the answer grows after it. Spacing is unchanged (checked below).
+    expect(elements.filter((e) => getComputedStyle(e).isolation !== 'isolate')).to.deep.equal([]);
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const gaps = new Map<string, Set<number>>();
     // Sealed chapters off-screen are not laid out (their size is an estimate until they have been on
