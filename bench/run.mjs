@@ -18,8 +18,8 @@
 // reports the longest task of each and checks that all of the text was shown (written to
 // bench/results/stress.json). --scale=0.2 scales the stress sizes, for a quicker look.
 // --repeat: how many times the short runs (the floor and the unthrottled widget runs, warm and
-// cold) run, interleaved; the table gives the median and the range, and the ratios to the floor
-// are of medians. A single pair of them moved the 100 KB ratio between 1.07 and 1.59 on this
+// cold) run, interleaved, and the long conversation's pairs (20 KB paced, empty and after the
+// restored messages); the table gives the median and the range, and the ratios are of medians. A single pair of them moved the 100 KB ratio between 1.07 and 1.59 on this
 // machine (the floor alone by a fifth), more than most changes it was meant to judge.
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -284,7 +284,7 @@ async function runAlone(size, page) {
  * The composer is focused first, as a user's first act, which loads the markdown renderer; `cold`
  * sends programmatically without that, so the renderer loads in parallel with the request.
  */
-async function runWidget(size, mode, { history = 0, cold = false } = {}) {
+async function runWidget(size, mode, { history = 0, cold = false, label } = {}) {
   const session = await openPage('widget', { size, mode, rate: RATE }, { focus: !cold });
   try {
     let restore;
@@ -303,7 +303,7 @@ async function runWidget(size, mode, { history = 0, cold = false } = {}) {
     const wallMs = performance.now() - wall;
     const answer = server.answer(size);
     const run = {
-      page: 'widget', size, mode: history ? `${mode}, ${history} msgs` : cold ? `${mode}, cold` : mode, kb: answer.text.length / 1024,
+      page: 'widget', size, mode: label ?? (history ? `${mode}, ${history} msgs` : cold ? `${mode}, cold` : mode), kb: answer.text.length / 1024,
       ...timing(before, after), wallMs,
       longTasks: summarizeLongTasks(result.longTasks, result.start),
       firstBytePaintMs: result.firstPaint - result.firstByte,
@@ -437,6 +437,7 @@ async function runStress(name, query, { question } = {}) {
  */
 async function interleaved(runs) {
   const rounds = runs.map(() => []);
+  const medians = [];
   for (let round = 0; round < REPEAT; round++) {
     for (const [i, run] of runs.entries()) rounds[i].push(await run());
   }
@@ -444,10 +445,12 @@ async function interleaved(runs) {
     const median = [...list].sort((a, b) => a.busyMs - b.busyMs)[(list.length - 1) >> 1];
     for (const run of list) if (run !== median) run.repeat = true;
     median.rounds = list.map((run) => run.busyMs);
+    medians.push(median);
     // The table lists the runs in the order asked for, not in the order their medians ran.
     results.splice(results.indexOf(median), 1);
     results.push(median);
   }
+  return medians;
 }
 
 let long;
@@ -478,8 +481,13 @@ try {
   }
   if (kinds.has('long') && !quick) {
     log(`long conversation (${HISTORY} earlier messages)`);
-    const empty = results.find((r) => r.page === 'widget' && r.size === 20 && r.mode === 'paced') ?? (await runWidget(20, 'paced'));
-    const after = await runWidget(20, 'paced', { history: HISTORY });
+    // Pairs of the empty and the long conversation, interleaved like the short runs: a single
+    // pair of these 5 s runs moved the ratio between 0.67× and 1.27× in one morning, and an empty
+    // run taken minutes before (the 20 KB paced row) met a different machine load.
+    const [empty, after] = await interleaved([
+      () => runWidget(20, 'paced', { label: 'paced, 0 msgs' }),
+      () => runWidget(20, 'paced', { history: HISTORY }),
+    ]);
     long = { empty, after };
   }
   if (kinds.has('series') && !quick) {
@@ -530,7 +538,7 @@ console.log(lines[0]);
 console.log(lines.slice(1).join('\n'));
 console.log('');
 console.log('busy ms: main-thread task time (CDP TaskDuration) from send/assignment until the answer is painted and highlighted.');
-if (REPEAT > 1) console.log(`the floor and the unthrottled runs: the median of ${REPEAT} interleaved runs (range in brackets; ×floor is median over median; long tasks and first paint are their median run's, the targets count every run).`);
+if (REPEAT > 1) console.log(`the floor, the unthrottled runs and the long conversation's pair: the median of ${REPEAT} interleaved runs (range in brackets; ×floor is median over median; long tasks and first paint are their median run's, the targets count every run).`);
 console.log('last10%/first10%: busy time per KB over the answer\'s last vs first 10% (steady: 9th vs 2nd tenth, without start-up and final render).');
 console.log('first byte→paint, unthrottled: the whole answer is already buffered at the first read, so it is the time to get through that backlog.');
 console.log('runs focus the composer first (a user\'s first act, which loads the markdown renderer), the floor too; "cold" sends by script without it.');
