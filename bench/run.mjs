@@ -7,7 +7,7 @@
 // the numbers say.
 //
 //   node bench/run.mjs [--quick] [--only=widget,naive,floor,long,series] [--sizes=20,100]
-//                      [--modes=unthrottled,paced,unthrottled-cold,paced-cold] [--repeat=3] [--stress]
+//                      [--modes=unthrottled,paced,unthrottled-cold,paced-cold] [--repeat=5] [--stress]
 //
 // --quick: the 20 KB answer only, no long conversation or series. --only: just those kinds of runs
 // (a comma-separated list); ratios to the floor need the floor run. --sizes: just those answer
@@ -19,8 +19,10 @@
 // bench/results/stress.json). --scale=0.2 scales the stress sizes, for a quicker look.
 // --repeat: how many times the short runs (the floor and the unthrottled widget runs, warm and
 // cold) run, interleaved, and the long conversation's pairs (20 KB paced, empty and after the
-// restored messages); the table gives the median and the range, and the ratios are of medians. A single pair of them moved the 100 KB ratio between 1.07 and 1.59 on this
-// machine (the floor alone by a fifth), more than most changes it was meant to judge.
+// restored messages); the table gives the median and the range, and the ratios are of medians.
+// A single pair of them moved the 100 KB ratio between 1.07 and 1.59 on this machine (the floor
+// alone by a fifth), and medians of three between 1.14 and 1.32 in one morning: more than most
+// changes it was meant to judge.
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +54,7 @@ const SIZES = [20, 100];
 const sizes = [...(listOption('sizes', SIZES.map(String)) ?? (quick ? ['20'] : SIZES.map(String)))].map(Number);
 const WIDGET_MODES = ['unthrottled', 'paced', 'unthrottled-cold', 'paced-cold'];
 const widgetModes = listOption('modes', WIDGET_MODES) ?? new Set(WIDGET_MODES);
-const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? 3);
+const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? 5);
 if (!(Number.isInteger(REPEAT) && REPEAT >= 1)) throw new Error('--repeat: a whole number of runs, 1 or more');
 
 /** Wall-time cap of a naive run; past it the page stops and its busy time is a lower bound. */
