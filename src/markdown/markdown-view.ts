@@ -65,6 +65,8 @@ const chapterSegments = (chapter: number): number => (chapter < 4 ? 4 : chapter 
 // are depends only on the text, never on how it was chunked: a streamed answer ends in the same
 // DOM as a one-shot render.
 const SEGMENT_EDGES = new Set(['paragraph', 'list', 'code', 'blockquote', 'table']);
+/** Which committed blocks a segment shows: `committedHtml` from `from` up to `to`. */
+type BlockRange = { from: number; to: number };
 
 /**
  * Renders a growing markdown text into an element, incrementally: top-level blocks that are
@@ -88,10 +90,10 @@ export class MarkdownView {
   private readonly blocks = new BlockSplitter();
   /** The HTML of the committed blocks, to compare with a one-shot render at the end and to render a dry segment again. */
   private committedHtml: string[] = [];
-  /** Which committed blocks each segment shows (`committedHtml` from `from` up to `to`), to render it again once dried. */
-  private blocksOf = new WeakMap<Element, { from: number; to: number }>();
+  /** Which committed blocks each segment shows, to render it again once dried. */
+  private blocksOf = new WeakMap<Element, BlockRange>();
   /** Chapters far behind give up their markup while off-screen (far-chapters.ts). */
-  private readonly far: FarChapters<{ from: number; to: number }>;
+  private readonly far: FarChapters<BlockRange>;
   private tailNodes: ChildNode[] = [];
   /** The segment finished blocks and the open block go into, and how many finished blocks it holds. */
   private segment?: HTMLElement;
@@ -396,7 +398,7 @@ export class MarkdownView {
   }
 
   /** A dried segment rendered again (far-chapters.ts), as it was: the same blocks, sanitized and decorated. */
-  private renderSegment({ from, to }: { from: number; to: number }): HTMLElement | undefined {
+  private renderSegment({ from, to }: BlockRange): HTMLElement | undefined {
     if (!(from >= 0 && to > from && to <= this.committedHtml.length)) return undefined;
     const segment = newSegment();
     this.blocksOf.set(segment, { from, to });
